@@ -1,0 +1,70 @@
+import type { FieldRule, FieldRules } from '../model/field-rules.js';
+import type {
+  OutcomeRecord,
+  OutcomeType,
+  OutcomeTypeInput,
+  RecordedOutcome,
+} from '../model/types.js';
+import type { Role } from '../model/vocabulary.js';
+
+export type { FieldRule, FieldRules };
+export { OutcomeAdapterError, ADAPTER_ERROR_CODES, isOutcomeAdapterError } from './errors.js';
+export type { AdapterErrorCode, OutcomeAdapterErrorOptions } from './errors.js';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Sent as `Idempotency-Key` where the backend has one; reused for every retry. */
+  idempotencyKey?: string;
+}
+
+export interface AdapterCapabilities {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  record: boolean;
+  /** What the backend lets this caller do. */
+  role: Role;
+  /** Only the fields this backend has. */
+  fields: FieldRules;
+}
+
+export type SmartList = { id: string; name: string };
+
+/** The one seam between the elements and a backend. */
+export interface OutcomeAdapter {
+  readonly capabilities: AdapterCapabilities;
+  listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]>;
+  getOutcomeType?(id: string, options?: RequestOptions): Promise<OutcomeType>;
+  createOutcomeType?(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType>;
+  updateOutcomeType?(
+    id: string,
+    changes: Partial<OutcomeTypeInput>,
+    options?: RequestOptions,
+  ): Promise<OutcomeType>;
+  deleteOutcomeType?(id: string, options?: RequestOptions): Promise<void>;
+  recordOutcome?(
+    record: OutcomeRecord,
+    options: RequestOptions & { idempotencyKey: string },
+  ): Promise<RecordedOutcome>;
+  listSmartLists?(options?: RequestOptions): Promise<SmartList[]>;
+}
+
+/** Reports one malformed item left out of an otherwise good list. */
+export type InvalidItemHandler = (report: InvalidItemReport) => void;
+
+export interface InvalidItemReport {
+  /** Where the item came from, e.g. `GET /api/v1/outcome-types` or `storage`. */
+  source: string;
+  index?: number;
+  item: unknown;
+  /** The failing path and the reason, e.g. `$[3].classification: Invalid option`. */
+  message: string;
+}
+
+export const warnInvalidItem: InvalidItemHandler = (report) => {
+  console.warn(
+    `[outcome-elements] left out a malformed item from ${report.source}` +
+      `${report.index === undefined ? '' : ` at index ${report.index}`}: ${report.message}`,
+    report.item,
+  );
+};

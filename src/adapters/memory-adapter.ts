@@ -1,0 +1,381 @@
+import * as z from 'zod/mini';
+import { MEMORY_RULES } from '../model/field-rules.js';
+import { randomId } from '../model/id.js';
+import { sortOutcomeTypes } from '../model/ordering.js';
+import { parseWith } from '../model/parse.js';
+import { checkScheduledAt } from '../model/scheduled-at.js';
+import {
+  OutcomeRecordSchema,
+  OutcomeTypeSchema,
+  RecordedOutcomeSchema,
+} from '../model/schemas.js';
+import { SYSTEM_DEFAULT_OUTCOME_TYPES } from '../model/system-defaults.js';
+import type {
+  OutcomeRecord,
+  OutcomeType,
+  OutcomeTypeInput,
+  RecordedOutcome,
+} from '../model/types.js';
+import { checkOutcomeTypeInput, issuesToFieldErrors } from '../model/validate-input.js';
+import type { Role } from '../model/vocabulary.js';
+import {
+  OutcomeAdapterError,
+  warnInvalidItem,
+  type AdapterCapabilities,
+  type InvalidItemHandler,
+  type OutcomeAdapter,
+  type RequestOptions,
+} from './adapter.js';
+import { delay } from './delay.js';
+import { parseListLeniently } from './parse-list.js';
+
+/** The shape `Storage` offers that the adapter needs; localStorage and sessionStorage fit. */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** An outcome type given to seed the adapter; everything but key and name has a default. */
+export type SeedOutcomeType = Partial<OutcomeType> & Pick<OutcomeType, 'key' | 'name'>;
+
+export interface MemoryAdapterOptions {
+  /** Replaces the ten system defaults as what the first list seeds. */
+  outcomeTypes?: readonly SeedOutcomeType[];
+  /** Persists everything (types, records, idempotency keys) as JSON under `storageKey`. */
+  storage?: StorageLike;
+  storageKey?: string;
+  /** Added before every answer, to show loading states. Default 0. */
+  latencyMs?: number;
+  /** Share of calls, 0–1, that fail with a retryable `network` error before changing anything. */
+  failureRate?: number;
+  /** What this caller may do. Default `editor`. */
+  role?: Role;
+  onInvalidItem?: InvalidItemHandler;
+  /** Clock and dice, for tests. */
+  now?: () => number;
+  random?: () => number;
+}
+
+interface IdempotentAnswer {
+  fingerprint: string;
+  recordId: string;
+}
+
+interface MemoryState {
+  seeded: boolean;
+  outcomeTypes: OutcomeType[];
+  records: RecordedOutcome[];
+  idempotency: Record<string, IdempotentAnswer>;
+}
+
+const StoredStateSchema = z.object({
+  version: z.literal(1),
+  seeded: z.boolean(),
+  outcomeTypes: z.array(z.unknown()),
+  records: z.array(z.unknown()),
+  idempotency: z.record(z.string(), z.object({ fingerprint: z.string(), recordId: z.string() })),
+});
+
+const DEFAULT_STORAGE_KEY = 'outcome-elements:memory-adapter';
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function validationError(message: string, fieldErrors: Record<string, string>): OutcomeAdapterError {
+  return new OutcomeAdapterError('validation', message, { status: 400, fieldErrors });
+}
+
+/**
+ * The embedded adapter: the whole canonical model in memory (optionally persisted), with the
+ * rules and error meanings of the outcome-types API. For demos, tests and offline prototypes.
+ */
+export class MemoryAdapter implements OutcomeAdapter {
+  readonly capabilities: AdapterCapabilities;
+  readonly #options: MemoryAdapterOptions;
+  readonly #storageKey: string;
+  readonly #report: InvalidItemHandler;
+  #state: MemoryState = { seeded: false, outcomeTypes: [], records: [], idempotency: {} };
+  /** The raw stored text the state was last read from or written as. */
+  #storedText: string | null = null;
+
+  constructor(options: MemoryAdapterOptions = {}) {
+    this.#options = options;
+    this.#storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
+    this.#report = options.onInvalidItem ?? warnInvalidItem;
+    this.capabilities = Object.freeze({
+      create: true,
+      update: true,
+      delete: true,
+      record: true,
+      role: options.role ?? 'editor',
+      fields: MEMORY_RULES.fields,
+    });
+  }
+
+  async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    await this.#enter(options);
+    return copy(sortOutcomeTypes(this.#read().outcomeTypes));
+  }
+
+  async getOutcomeType(id: string, options?: RequestOptions): Promise<OutcomeType> {
+    await this.#enter(options);
+    return copy(this.#find(id));
+  }
+
+  async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
+    await this.#enter(options);
+    this.#assertEditor();
+    const state = this.#read();
+    const checked = checkOutcomeTypeInput(input, MEMORY_RULES);
+    if (!checked.ok) {
+      throw validationError('The outcome type is not valid.', issuesToFieldErrors(checked.issues));
+    }
+    this.#assertUniqueKey(checked.value.key!);
+    const time = this.#nowIso();
+    const created = OutcomeTypeSchema.parse({
+      ...checked.value,
+      id: randomId(),
+      extras: input.extras ?? {},
+      isSystem: false,
+      createdAt: time,
+      updatedAt: time,
+    });
+    state.outcomeTypes.push(created);
+    this.#write();
+    return copy(created);
+  }
+
+  async updateOutcomeType(
+    id: string,
+    changes: Partial<OutcomeTypeInput>,
+    options?: RequestOptions,
+  ): Promise<OutcomeType> {
+    await this.#enter(options);
+    this.#assertEditor();
+    const existing = this.#find(id);
+    const checked = checkOutcomeTypeInput(changes, MEMORY_RULES, existing);
+    if (!checked.ok) {
+      throw validationError('The changes are not valid.', issuesToFieldErrors(checked.issues));
+    }
+    if (checked.value.key !== undefined) this.#assertUniqueKey(checked.value.key, id);
+    Object.assign(existing, checked.value, { updatedAt: this.#nowIso() });
+    if (changes.extras) existing.extras = { ...changes.extras };
+    this.#write();
+    return copy(existing);
+  }
+
+  async deleteOutcomeType(id: string, options?: RequestOptions): Promise<void> {
+    await this.#enter(options);
+    this.#assertEditor();
+    const existing = this.#find(id);
+    if (existing.isSystem) {
+      throw new OutcomeAdapterError('forbidden', 'System outcome types cannot be deleted.', {
+        status: 403,
+      });
+    }
+    const state = this.#read();
+    state.outcomeTypes = state.outcomeTypes.filter((type) => type.id !== id);
+    this.#write();
+  }
+
+  async recordOutcome(
+    record: OutcomeRecord,
+    options: RequestOptions & { idempotencyKey: string },
+  ): Promise<RecordedOutcome> {
+    await this.#enter(options);
+    const parsed = parseWith(OutcomeRecordSchema, record);
+    if (!parsed.ok) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.issues) fieldErrors[issue.path.slice(2) || 'record'] = issue.message;
+      throw validationError(`The record is not valid: ${parsed.message}`, fieldErrors);
+    }
+    if (!options?.idempotencyKey) {
+      throw new OutcomeAdapterError('validation', 'recordOutcome needs an idempotency key.');
+    }
+    const state = this.#read();
+    const fingerprint = JSON.stringify(parsed.value);
+    const replay = state.idempotency[options.idempotencyKey];
+    if (replay) {
+      const earlier = state.records.find((stored) => stored.id === replay.recordId);
+      if (replay.fingerprint !== fingerprint || !earlier) {
+        throw new OutcomeAdapterError(
+          'conflict',
+          'This idempotency key was already used for a different record.',
+          { status: 409 },
+        );
+      }
+      return copy(earlier);
+    }
+    const outcome = state.outcomeTypes.find(
+      (type) => type.key === parsed.value.outcomeKey && type.status === 'active',
+    );
+    if (!outcome) {
+      throw validationError(`"${parsed.value.outcomeKey}" is not an active outcome.`, {
+        outcomeKey: 'is not an active outcome',
+      });
+    }
+    const dateIssue = checkScheduledAt(outcome, parsed.value.scheduledAt, this.#now());
+    if (dateIssue) {
+      throw validationError('The scheduled time is not valid.', {
+        scheduledAt: {
+          valueMissing: 'is required for this outcome',
+          rangeUnderflow: 'must be in the future',
+          badInput: 'must be an ISO-8601 date-time',
+          notAllowed: 'is not used by this outcome',
+        }[dateIssue],
+      });
+    }
+    const recorded: RecordedOutcome = {
+      ...parsed.value,
+      id: randomId(),
+      recordedAt: this.#nowIso(),
+    };
+    state.records.push(recorded);
+    state.idempotency[options.idempotencyKey] = { fingerprint, recordId: recorded.id };
+    this.#write();
+    return copy(recorded);
+  }
+
+  /** Every record accepted so far, oldest first. */
+  listRecords(): RecordedOutcome[] {
+    return copy(this.#read().records);
+  }
+
+  #now(): number {
+    return this.#options.now?.() ?? Date.now();
+  }
+
+  #nowIso(): string {
+    return new Date(this.#now()).toISOString();
+  }
+
+  async #enter(options?: RequestOptions): Promise<void> {
+    const { latencyMs = 0, failureRate = 0, random = Math.random } = this.#options;
+    if (options?.signal?.aborted) await delay(0, options.signal);
+    if (latencyMs > 0) await delay(latencyMs, options?.signal);
+    if (failureRate > 0 && random() < failureRate) {
+      throw new OutcomeAdapterError('network', 'Simulated network failure (failureRate).');
+    }
+  }
+
+  #assertEditor(): void {
+    if (this.capabilities.role !== 'editor') {
+      throw new OutcomeAdapterError('forbidden', 'Changing outcome types needs the editor role.', {
+        status: 403,
+      });
+    }
+  }
+
+  #assertUniqueKey(key: string, exceptId?: string): void {
+    if (this.#read().outcomeTypes.some((type) => type.key === key && type.id !== exceptId)) {
+      throw validationError(`The key "${key}" is already in use.`, {
+        key: 'is already used by another outcome type',
+      });
+    }
+  }
+
+  #find(id: string): OutcomeType {
+    const found = this.#read().outcomeTypes.find((type) => type.id === id);
+    if (!found) {
+      throw new OutcomeAdapterError('not_found', `No outcome type has the id "${id}".`, {
+        status: 404,
+      });
+    }
+    return found;
+  }
+
+  #seed(): OutcomeType[] {
+    const time = this.#nowIso();
+    const seeds: readonly SeedOutcomeType[] =
+      this.#options.outcomeTypes ??
+      SYSTEM_DEFAULT_OUTCOME_TYPES.map((type) => ({ ...type, id: `system-${type.key}`, isSystem: true }));
+    return parseListLeniently(
+      seeds,
+      (seed) => parseWith(OutcomeTypeSchema, { id: randomId(), createdAt: time, updatedAt: time, ...(seed as object) }),
+      this.#report,
+      'MemoryAdapter options.outcomeTypes',
+    );
+  }
+
+  /**
+   * The state, re-read when another instance or tab changed the stored copy, and seeded on
+   * first access as the outcome-types API seeds on first list.
+   */
+  #read(): MemoryState {
+    const state = this.#readStored();
+    if (!state.seeded) {
+      state.outcomeTypes = this.#seed();
+      state.seeded = true;
+      this.#write();
+    }
+    return state;
+  }
+
+  #readStored(): MemoryState {
+    const storage = this.#options.storage;
+    if (!storage) return this.#state;
+    let text: string | null;
+    try {
+      text = storage.getItem(this.#storageKey);
+    } catch (error) {
+      this.#report({ source: 'storage', item: null, message: `storage is not readable: ${String(error)}` });
+      return this.#state;
+    }
+    if (text === this.#storedText || text === null) return this.#state;
+    this.#storedText = text;
+    this.#state = this.#parseStored(text);
+    return this.#state;
+  }
+
+  #parseStored(text: string): MemoryState {
+    const fresh: MemoryState = { seeded: false, outcomeTypes: [], records: [], idempotency: {} };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      this.#reportCorrupt(text, `not JSON (${(error as Error).message})`);
+      return fresh;
+    }
+    const envelope = parseWith(StoredStateSchema, json);
+    if (!envelope.ok) {
+      this.#reportCorrupt(json, envelope.message);
+      return fresh;
+    }
+    const source = `storage "${this.#storageKey}"`;
+    return {
+      seeded: envelope.value.seeded,
+      outcomeTypes: parseListLeniently(
+        envelope.value.outcomeTypes,
+        (item) => parseWith(OutcomeTypeSchema, item),
+        this.#report,
+        `${source} outcomeTypes`,
+      ),
+      records: parseListLeniently(
+        envelope.value.records,
+        (item) => parseWith(RecordedOutcomeSchema, item),
+        this.#report,
+        `${source} records`,
+      ),
+      idempotency: envelope.value.idempotency,
+    };
+  }
+
+  #reportCorrupt(item: unknown, reason: string): void {
+    this.#report({
+      source: `storage "${this.#storageKey}"`,
+      item,
+      message: `the stored state is corrupt and was replaced by the defaults: ${reason}`,
+    });
+  }
+
+  #write(): void {
+    const storage = this.#options.storage;
+    if (!storage) return;
+    const text = JSON.stringify({ version: 1, ...this.#state });
+    try {
+      storage.setItem(this.#storageKey, text);
+      this.#storedText = text;
+    } catch (error) {
+      // A full or blocked storage must not lose the change in this session: keep it in memory.
+      this.#report({ source: 'storage', item: null, message: `storage is not writable: ${String(error)}` });
+    }
+  }
+}

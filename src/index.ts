@@ -1,0 +1,17 @@
+export { OutcomeElement } from './components/base/outcome-element.js';
+export { OutcomeFormElement } from './components/base/outcome-form-element.js';
+export type { ValidationResult, Validator } from './components/base/validator.js';
+export { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
+export { outcomeContext } from './context.js';
+export type { OutcomeContextValue } from './context.js';
+export { OutcomeStore } from './controllers/outcome-store.js';
+export type { StoreListener, StoreSnapshot, StoreStatus } from './controllers/outcome-store.js';
+export { OutcomeStoreController } from './controllers/outcome-store-controller.js';
+export { registerLocale, resolveLocale, availableLocales } from './localization/catalogue.js';
+export type { MessageKey, Messages } from './localization/catalogue.js';
+export type { OutcomeAdapter, AdapterCapabilities, RequestOptions, FieldRule } from './adapters/adapter.js';
+export { OutcomeAdapterError } from './adapters/errors.js';
+export type { AdapterErrorCode } from './adapters/errors.js';
+export type * from './model/types.js';
+export { compareOutcomeTypes, sortOutcomeTypes } from './model/ordering.js';
+export { tokens } from './styles/tokens.js';

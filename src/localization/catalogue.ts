@@ -1,0 +1,45 @@
+import { en, type MessageKey, type Messages } from './en.js';
+import { es } from './es.js';
+
+export type { MessageKey, Messages };
+
+const catalogues = new Map<string, Messages>([
+  ['en', en],
+  ['es', es],
+]);
+const listeners = new Set<() => void>();
+
+/** Adds or replaces a locale (a BCP 47 tag such as `fr` or `pt-BR`); shown elements re-render. */
+export function registerLocale(tag: string, messages: Messages): void {
+  catalogues.set(tag.toLowerCase(), messages);
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever a locale is registered; returns the function that stops it. */
+export function onLocaleRegistered(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The shipped and registered locale tags. */
+export function availableLocales(): string[] {
+  return [...catalogues.keys()];
+}
+
+/** The best catalogue for a language tag: exact, then its language alone, then English. */
+export function resolveLocale(lang: string | null | undefined): { tag: string; messages: Messages } {
+  const tag = (lang ?? '').trim().toLowerCase();
+  for (const candidate of [tag, tag.split('-')[0] ?? '']) {
+    const messages = catalogues.get(candidate);
+    if (messages) return { tag: candidate, messages };
+  }
+  return { tag: 'en', messages: en };
+}
+
+type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+
+/** One message in a catalogue, with its values filled in. */
+export function format<K extends MessageKey>(messages: Messages, key: K, ...args: Args<K>): string {
+  const entry = messages[key] as string | ((...values: unknown[]) => string);
+  return typeof entry === 'function' ? entry(...args) : entry;
+}

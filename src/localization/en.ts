@@ -1,0 +1,63 @@
+/**
+ * The English catalogue, and the shape every other locale must match key for key. Values are
+ * strings or functions of the values they mention, so word order stays the translator's.
+ */
+export const en = {
+  loading: 'Loading outcomes…',
+  empty: 'No outcomes are available.',
+  loadFailed: 'The outcomes could not be loaded.',
+  retry: 'Retry',
+  noAdapter: 'No data source is connected.',
+  system: 'System',
+  lockedOnSystem: 'Locked on system outcome types.',
+  'classification.positive': 'Positive',
+  'classification.negative': 'Negative',
+  'classification.neutral': 'Neutral',
+  'category.impression': 'Impression',
+  'category.response': 'Response',
+  'kind.disposition': 'Disposition',
+  'kind.action': 'Action',
+  'status.draft': 'Draft',
+  'status.active': 'Active',
+  'status.paused': 'Paused',
+  'status.archived': 'Archived',
+  'error.validation': 'Some values are not valid.',
+  'error.unauthorized': 'You are not signed in, or your session has expired.',
+  'error.forbidden': 'You do not have permission to do this.',
+  'error.not_found': 'It no longer exists.',
+  'error.conflict': 'It was changed elsewhere. Reload and try again.',
+  'error.unsupported_media_type': 'The server refused the request format.',
+  'error.rate_limited': 'Too many requests. Try again in a moment.',
+  'error.network': 'The server could not be reached.',
+  'error.timeout': 'The server took too long to answer.',
+  'error.aborted': 'The request was cancelled.',
+  'error.server': 'The server had a problem.',
+  'error.bad_response': 'The server sent an answer that could not be read.',
+  'issue.required': 'Fill in this field.',
+  'issue.requiredBecause': (because: string) => `Required for ${because} outcomes.`,
+  'issue.tooShort': (limit: number) => `Use at least ${limit} characters.`,
+  'issue.tooLong': (limit: number) => `Use at most ${limit} characters.`,
+  'issue.notInList': (values: string) => `Choose one of: ${values}.`,
+  'issue.tooSmall': (limit: number) => `Use ${limit} or more.`,
+  'issue.notInteger': 'Use a whole number.',
+  'issue.badUrl': 'Enter an http or https address.',
+  'issue.locked': 'Locked on system outcome types.',
+  'issue.readOnly': 'This backend does not let you change this.',
+  'issue.duplicate': 'Another outcome type already uses this.',
+  'issue.invalid': 'This value is not valid.',
+  'scheduled.valueMissing': 'Choose a date and time for the follow-up.',
+  'scheduled.rangeUnderflow': (earliest: string) => `Choose a time after ${earliest}.`,
+  'scheduled.badInput': 'Enter a complete date and time.',
+  'scheduled.nonexistentLocalTime': (zone: string) =>
+    `That time does not exist in ${zone}: the clocks change then. Choose another time.`,
+  'scheduled.notAllowed': 'This outcome takes no follow-up date.',
+  'value.required': 'Choose an outcome.',
+  'value.unknown': (value: string) => `“${value}” is not an available outcome. Choose another.`,
+};
+
+export type MessageKey = keyof typeof en;
+
+/** A locale's catalogue: every key of English, each a string or the same kind of function. */
+export type Messages = {
+  [K in MessageKey]: (typeof en)[K] extends string ? string : (typeof en)[K];
+};

@@ -1,0 +1,10 @@
+export * from './vocabulary.js';
+export type * from './types.js';
+export * from './schemas.js';
+export * from './parse.js';
+export * from './field-rules.js';
+export * from './validate-input.js';
+export * from './ordering.js';
+export * from './system-defaults.js';
+export * from './scheduled-at.js';
+export { randomId } from './id.js';

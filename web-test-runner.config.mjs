@@ -1,0 +1,26 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChromium } from './test/tools/find-chromium.mjs';
+import { totalsReporter } from './test/tools/totals-reporter.mjs';
+
+const executablePath = findChromium();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    totalsReporter({ file: '.test-results/browser.json' }),
+  ],
+};
