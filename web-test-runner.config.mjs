@@ -15,7 +15,8 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: keyboard tests need the focused page, and background pages get no frames.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   reporters: [

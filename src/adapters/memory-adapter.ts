@@ -29,8 +29,14 @@ import {
 import { delay } from './delay.js';
 import { parseListLeniently } from './parse-list.js';
 
-/** The shape `Storage` offers that the adapter needs; localStorage and sessionStorage fit. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+/**
+ * The part of `Storage` the adapter needs; localStorage and sessionStorage fit. Written out
+ * rather than picked from the DOM's `Storage` so that Node-only TypeScript projects compile.
+ */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 /** An outcome type given to seed the adapter; everything but key and name has a default. */
 export type SeedOutcomeType = Partial<OutcomeType> & Pick<OutcomeType, 'key' | 'name'>;

@@ -98,9 +98,14 @@ export class OutcomeStore {
     return outcomeTypes;
   }
 
-  /** A superseded load answers with whatever superseded it. */
+  /**
+   * A superseded load answers with whatever superseded it: the newer load still under way, or
+   * the list that newer load (or a write, which always starts one) left behind.
+   */
   #follow(): Promise<readonly OutcomeType[]> {
-    return this.#inflight ?? this.reload();
+    if (this.#inflight) return this.#inflight;
+    const { status, error, outcomeTypes } = this.#snapshot;
+    return status === 'error' && error ? Promise.reject(error) : Promise.resolve(outcomeTypes);
   }
 
   async create(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {

@@ -24,4 +24,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
+  // Test files run in parallel pages; a page in the background must still get animation
+  // frames and timers, or fixtures waiting for a frame never finish.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];

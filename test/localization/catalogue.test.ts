@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { availableLocales, format, registerLocale, resolveLocale } from '../../src/localization/catalogue.js';
+import { en, type Messages } from '../../src/localization/en.js';
+import { es } from '../../src/localization/es.js';
+
+describe('message catalogue', () => {
+  it('ships English and Spanish with exactly the same keys', () => {
+    expect(availableLocales()).to.include.members(['en', 'es']);
+    expect(Object.keys(es).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+
+  it('has no empty message and the same kind (text or function of n values) in both', () => {
+    for (const key of Object.keys(en) as (keyof Messages)[]) {
+      const english = en[key];
+      const spanish = es[key];
+      expect(typeof spanish, key).to.equal(typeof english);
+      if (typeof english === 'function' && typeof spanish === 'function') {
+        expect(spanish.length, key).to.equal(english.length);
+        const sample = (spanish as (...args: unknown[]) => string)('X1', 'X2');
+        expect(sample, key).to.contain('X1');
+      } else {
+        expect(String(spanish).trim(), key).not.to.equal('');
+      }
+    }
+  });
+
+  it('is translated: Spanish differs from English where words are concerned', () => {
+    const same = (Object.keys(en) as (keyof Messages)[]).filter(
+      (key) => typeof en[key] === 'string' && en[key] === es[key],
+    );
+    // "Neutral" is the same word in both languages.
+    expect(same).to.deep.equal(['classification.neutral']);
+  });
+
+  it('resolves exact tags, then the language alone, then English', () => {
+    expect(resolveLocale('es').tag).to.equal('es');
+    expect(resolveLocale('ES-mx').tag).to.equal('es');
+    expect(resolveLocale('fr-CA').tag).to.equal('en');
+    expect(resolveLocale(null).tag).to.equal('en');
+    expect(format(resolveLocale('es').messages, 'issue.tooLong', 120)).to.equal('Use como máximo 120 caracteres.');
+  });
+
+  it('lets a host add a locale', () => {
+    registerLocale('pt-BR', { ...en, retry: 'Tentar de novo' });
+    expect(resolveLocale('pt-br').messages.retry).to.equal('Tentar de novo');
+    expect(resolveLocale('pt').tag).to.equal('en');
+  });
+});
