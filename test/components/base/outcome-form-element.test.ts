@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ProbeFormControl } from '../../helpers/probe-elements.js';
 import '../../helpers/probe-elements.js';
 
 async function form(template: ReturnType<typeof html>) {

@@ -1,0 +1,163 @@
+import { ContextConsumer } from '@lit/context';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { css, html, LitElement, nothing } from 'lit';
+// A namespace import, so that the story below can be called `MemoryAdapter`
+// (story id `getting-started--memory-adapter`) without shadowing the class.
+import * as adapters from '../src/adapters/index.js';
+import { outcomeContext } from '../src/context.js';
+import { OutcomeStore, type StoreSnapshot } from '../src/controllers/outcome-store.js';
+import '../src/define.js';
+
+/**
+ * A story-local stand-in until the real elements land: takes the adapter from the nearest
+ * `<outcome-provider>`, as every outcome element will, and lists what its shared
+ * `OutcomeStore` holds.
+ */
+class OutcomeTypeTable extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font: 14px/1.4 system-ui, sans-serif;
+    }
+    .bar {
+      display: flex;
+      gap: 1em;
+      align-items: center;
+    }
+    table {
+      border-collapse: collapse;
+    }
+    caption {
+      text-align: start;
+      font-weight: 600;
+      padding-block-end: 0.25em;
+    }
+    th,
+    td {
+      border: 1px solid #888;
+      padding: 0.25em 0.6em;
+      text-align: start;
+    }
+    .error {
+      color: #b00020;
+    }
+  `;
+
+  readonly #provided = new ContextConsumer(this, { context: outcomeContext, subscribe: true });
+  #store: OutcomeStore | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#store = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const adapter = this.#provided.value?.adapter;
+    if (adapter === this.#store?.adapter) return;
+    this.#unsubscribe?.();
+    this.#store = adapter ? OutcomeStore.for(adapter) : undefined;
+    this.#unsubscribe = this.#store?.subscribe(() => this.requestUpdate());
+    // A failed load lands in the snapshot, which render() shows.
+    this.#store?.load().catch(() => undefined);
+  }
+
+  #reload(): void {
+    this.#store?.reload().catch(() => undefined);
+  }
+
+  #statusText({ status, outcomeTypes, loading }: StoreSnapshot): string {
+    if (loading) return 'Loading…';
+    if (status === 'error') return 'The outcome types could not be loaded.';
+    if (status === 'ready') return outcomeTypes.length ? `${outcomeTypes.length} outcome types.` : 'No outcome types.';
+    return '';
+  }
+
+  protected override render() {
+    if (!this.#store) {
+      return html`<p>No adapter: place this inside an outcome-provider that has one.</p>`;
+    }
+    const snapshot = this.#store.snapshot;
+    const { status, outcomeTypes, error, loading } = snapshot;
+    return html`
+      <div class="bar">
+        <button type="button" @click=${this.#reload}>Reload</button>
+        <span role="status">${this.#statusText(snapshot)}</span>
+      </div>
+      ${error ? html`<p class="error" role="alert">${error.code}: ${error.message}</p>` : nothing}
+      <p>Store status: ${status} · lang: ${this.#provided.value?.lang ?? 'none'}</p>
+      ${outcomeTypes.length === 0
+        ? nothing
+        : html`
+            <table aria-busy=${loading ? 'true' : 'false'}>
+              <caption>Outcome types</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Classification</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Ordinal</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${outcomeTypes.map(
+                  (type) => html`
+                    <tr>
+                      <th scope="row">${type.name}</th>
+                      <td><code>${type.key}</code></td>
+                      <td>${type.classification}</td>
+                      <td>${type.category}</td>
+                      <td>${type.ordinal}</td>
+                      <td>${type.status}</td>
+                    </tr>
+                  `,
+                )}
+              </tbody>
+            </table>
+          `}
+    `;
+  }
+}
+
+const TABLE_TAG = 'sb-outcome-type-table';
+if (!customElements.get(TABLE_TAG)) customElements.define(TABLE_TAG, OutcomeTypeTable);
+
+interface Args {
+  latencyMs: number;
+  failureRate: number;
+}
+
+const meta = {
+  title: 'Getting started',
+  args: { latencyMs: 400, failureRate: 0 },
+  argTypes: {
+    latencyMs: {
+      description: 'MemoryAdapter `latencyMs`: delay added before every answer, to show loading.',
+      control: { type: 'range', min: 0, max: 3000, step: 100 },
+    },
+    failureRate: {
+      description: 'MemoryAdapter `failureRate`: share of calls (0–1) that fail with a `network` error.',
+      control: { type: 'range', min: 0, max: 1, step: 0.1 },
+    },
+  },
+  // Every render (e.g. after changing an arg) builds a fresh adapter, so a fresh store and data.
+  render: ({ latencyMs, failureRate }) => {
+    const adapter = new adapters.MemoryAdapter({ latencyMs, failureRate });
+    return html`
+      <outcome-provider .adapter=${adapter}>
+        <sb-outcome-type-table></sb-outcome-type-table>
+      </outcome-provider>
+    `;
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+
+/** The ten system defaults of the embedded adapter, listed through the provider's store. */
+export const MemoryAdapter: StoryObj<Args> = {
+  name: 'Memory adapter',
+};
