@@ -27,6 +27,8 @@ export interface OutcomeAdapterErrorOptions {
   retryable?: boolean;
   /** Messages keyed by canonical field name (`key`, `name`, `destination`, …). */
   fieldErrors?: Record<string, string>;
+  /** How long the server asked the caller to wait (`Retry-After`), in milliseconds. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -40,6 +42,7 @@ export class OutcomeAdapterError extends Error {
   readonly status: number | undefined;
   readonly retryable: boolean;
   readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: AdapterErrorCode, message: string, options: OutcomeAdapterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -47,6 +50,7 @@ export class OutcomeAdapterError extends Error {
     this.status = options.status;
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
     this.fieldErrors = Object.freeze({ ...options.fieldErrors });
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** Any thrown value as an OutcomeAdapterError, keeping the original as `cause`. */

@@ -1,0 +1,54 @@
+import type { BackendRules } from '../model/field-rules.js';
+import type { ParseResult } from '../model/parse.js';
+import type { OutcomeType, OutcomeTypeInput } from '../model/types.js';
+import { checkOutcomeTypeInput, issuesToFieldErrors } from '../model/validate-input.js';
+import {
+  OutcomeAdapterError,
+  warnInvalidItem,
+  type AdapterCapabilities,
+  type InvalidItemHandler,
+  type OutcomeAdapter,
+  type RequestOptions,
+} from './adapter.js';
+import { HttpClient, type ErrorReader, type HttpAdapterOptions, type HttpAuth } from './http.js';
+import { parseListLeniently } from './parse-list.js';
+
+/**
+ * The base of every HTTP adapter: one HttpClient, lenient list parsing that reports what it
+ * leaves out, and the backend's write rules checked before anything is sent.
+ */
+export abstract class HttpAdapter implements OutcomeAdapter {
+  abstract readonly capabilities: AdapterCapabilities;
+  protected readonly http: HttpClient;
+  protected readonly reportInvalid: InvalidItemHandler;
+
+  constructor(options: HttpAdapterOptions, auth: HttpAuth | undefined, readError?: ErrorReader) {
+    this.http = new HttpClient(options, auth, readError);
+    this.reportInvalid = options.onInvalidItem ?? warnInvalidItem;
+  }
+
+  abstract listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]>;
+
+  /** The items that parse; each one that does not is reported through `onInvalidItem`. */
+  protected parseItems<T>(items: readonly unknown[], parse: (item: unknown) => ParseResult<T>, source: string): T[] {
+    return parseListLeniently(items, parse, this.reportInvalid, source);
+  }
+
+  /**
+   * Checks a create (no `existing`) or an update against the backend's rules and returns only
+   * the fields to write; invalid input throws `validation` with the fields named and is never sent.
+   */
+  protected checkWrite(
+    input: unknown,
+    rules: BackendRules,
+    existing?: OutcomeType,
+  ): Partial<OutcomeTypeInput> {
+    const checked = checkOutcomeTypeInput(input, rules, existing);
+    if (!checked.ok) {
+      const fieldErrors = issuesToFieldErrors(checked.issues);
+      const summary = Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join('; ');
+      throw new OutcomeAdapterError('validation', `Not sent: ${summary}.`, { fieldErrors });
+    }
+    return checked.value;
+  }
+}

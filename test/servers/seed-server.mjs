@@ -1,0 +1,146 @@
+// The common part of the test servers that speak the seed APIs: CORS for the headers the
+// adapters send, JSON bodies, a request log, and fault injection — all on 127.0.0.1, started
+// and stopped by the test run itself (web-test-runner.config.mjs).
+//
+// Controls, for the tests (CORS-enabled like everything else):
+//   POST /__control/reset           state back to the seed data; faults and log cleared
+//   POST /__control/faults [..]     queue faults (see `Fault` below)
+//   GET  /__control/state           the server's state, to prove what was stored exactly once
+//   GET  /__control/log             the requests received (method, path, query, headers, body)
+import { createServer } from 'node:http';
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-api-key';
+
+/**
+ * @typedef {object} Fault
+ * @property {string} [method]  only requests with this method
+ * @property {string} [path]    only requests whose path starts with this
+ * @property {number} [times]   how many requests it hits (default 1)
+ * @property {'reset'|'stall'|'status'|'raw'|'lose-answer'|'delay'|'redirect'} kind
+ *   reset: the connection is destroyed before anything is done;
+ *   stall: no answer ever (the client's timeout must fire);
+ *   status: answers `status`, `headers` and JSON `body` without doing anything;
+ *   raw: answers `status` (default 200) with the text `body` as it is;
+ *   lose-answer: the request is carried out, then the connection is destroyed;
+ *   delay: waits `ms`, then carries the request out;
+ *   redirect: answers 302 to `location`.
+ */
+
+export function createSeedServer({ name, createState, handle }) {
+  let state = createState();
+  /** @type {Fault[]} */
+  let faults = [];
+  let log = [];
+  const stalled = new Set();
+
+  const cors = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOW_HEADERS,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    'Access-Control-Max-Age': '600',
+  };
+
+  function send(res, status, body, headers = {}) {
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    const contentType = body === undefined ? {} : { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' };
+    res.writeHead(status, { ...cors, ...contentType, ...headers });
+    res.end(text);
+  }
+
+  function takeFault(method, path) {
+    const index = faults.findIndex((fault) => (!fault.method || fault.method === method) && (!fault.path || path.startsWith(fault.path)));
+    if (index === -1) return undefined;
+    const fault = faults[index];
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  async function readBody(req) {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (req.method === 'OPTIONS') return send(res, 204, undefined, {});
+    const raw = await readBody(req);
+    if (path.startsWith('/__control/')) {
+      if (path === '/__control/reset') {
+        state = createState();
+        faults = [];
+        log = [];
+        return send(res, 200, { ok: true });
+      }
+      if (path === '/__control/faults') {
+        faults.push(...JSON.parse(raw || '[]'));
+        return send(res, 200, { queued: faults.length });
+      }
+      if (path === '/__control/state') return send(res, 200, state);
+      if (path === '/__control/log') return send(res, 200, log);
+      return send(res, 404, { error: 'unknown control' });
+    }
+    let body;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = { __invalidJson: raw };
+    }
+    log.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+    const fault = takeFault(req.method, path);
+    if (fault?.kind === 'reset') return req.socket.destroy();
+    if (fault?.kind === 'stall') {
+      stalled.add(res);
+      res.on('close', () => stalled.delete(res));
+      return;
+    }
+    if (fault?.kind === 'status') return send(res, fault.status ?? 500, fault.body, fault.headers);
+    if (fault?.kind === 'raw') return send(res, fault.status ?? 200, String(fault.body ?? ''), { 'Content-Type': 'application/json', ...fault.headers });
+    if (fault?.kind === 'redirect') return send(res, 302, undefined, { Location: fault.location ?? 'http://127.0.0.1:9/elsewhere' });
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 100));
+    const request = { method: req.method, path, query: url.searchParams, headers: req.headers, body, raw };
+    let answer;
+    try {
+      answer = handle(request, state) ?? { status: 404, body: { error: 'Not found' } };
+    } catch (error) {
+      answer = { status: 500, body: { error: String(error) } };
+    }
+    if (fault?.kind === 'lose-answer') return req.socket.destroy();
+    send(res, answer.status, answer.body, answer.headers);
+  });
+
+  return {
+    name,
+    async start() {
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address();
+      return `http://127.0.0.1:${port}`;
+    },
+    async stop() {
+      for (const res of stalled) res.destroy();
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** The JSON body of a request that must be JSON, or the answer to give when it is not. */
+export function requireJson(request) {
+  const type = String(request.headers['content-type'] ?? '');
+  if (!type.toLowerCase().startsWith('application/json')) {
+    return { error: { status: 415, body: { error: 'Content-Type must be application/json' } } };
+  }
+  if (request.body && typeof request.body === 'object' && '__invalidJson' in request.body) {
+    return { error: { status: 400, body: { error: 'Body is not valid JSON' } } };
+  }
+  return { body: request.body };
+}
+
+/** A counter-based id with a prefix, stable across resets (so tests can name ids). */
+export function idMaker(prefix, width = 3) {
+  let next = 1;
+  return () => `${prefix}${String(next++).padStart(width, '0')}`;
+}
