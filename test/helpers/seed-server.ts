@@ -25,7 +25,7 @@ let urls: Record<string, string> | undefined;
 
 /** One of the test servers started by the test run, with its controls. */
 export async function seedServer<State = unknown>(name: string) {
-  urls ??= await executeServerCommand<Record<string, string>>('seed-servers');
+  urls ??= await executeServerCommand<Record<string, string>, undefined>('seed-servers');
   const url = urls?.[name];
   if (!url) throw new Error(`No test server named "${name}" is running.`);
   const control = async (path: string, body?: unknown) => {
