@@ -34,6 +34,12 @@ export abstract class HttpAdapter implements OutcomeAdapter {
     return parseListLeniently(items, parse, this.reportInvalid, source);
   }
 
+  /** The value of a parsed answer, or `bad_response` naming the request and the failing path. */
+  protected expectValid<T>(result: ParseResult<T>, source: string): T {
+    if (result.ok) return result.value;
+    throw new OutcomeAdapterError('bad_response', `${source} answered with an unexpected body: ${result.message}`);
+  }
+
   /**
    * Checks a create (no `existing`) or an update against the backend's rules and returns only
    * the fields to write; invalid input throws `validation` with the fields named and is never sent.

@@ -1,4 +1,5 @@
-// Starts every test server found next to this file (`*-server.mjs`, default export: a server
+// Starts every test server found next to this file (`*-server.mjs` but the shared
+// seed-server.mjs; default export: a factory of a server
 // made with createSeedServer) and tells the browser tests their base URLs.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,8 @@ const folder = fileURLToPath(new URL('.', import.meta.url));
 
 export async function startSeedServers() {
   const servers = [];
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('-server.mjs')).sort()) {
+  const isServer = (name) => name.endsWith('-server.mjs') && name !== 'seed-server.mjs';
+  for (const file of readdirSync(folder).filter(isServer).sort()) {
     const module = await import(new URL(file, import.meta.url).href);
     servers.push(module.default());
   }

@@ -9,7 +9,8 @@
 //   GET  /__control/log             the requests received (method, path, query, headers, body)
 import { createServer } from 'node:http';
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-api-key';
+// Exactly what the adapters send, plus one host header (X-Request-Id) for the extra-headers option.
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-api-key, X-Request-Id';
 
 /**
  * @typedef {object} Fault
@@ -21,7 +22,7 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-a
  *   stall: no answer ever (the client's timeout must fire);
  *   status: answers `status`, `headers` and JSON `body` without doing anything;
  *   raw: answers `status` (default 200) with the text `body` as it is;
- *   lose-answer: the request is carried out, then the connection is destroyed;
+ *   lose-answer: the request is carried out, then the connection dies mid-answer;
  *   delay: waits `ms`, then carries the request out;
  *   redirect: answers 302 to `location`.
  */
@@ -108,7 +109,13 @@ export function createSeedServer({ name, createState, handle }) {
     } catch (error) {
       answer = { status: 500, body: { error: String(error) } };
     }
-    if (fault?.kind === 'lose-answer') return req.socket.destroy();
+    if (fault?.kind === 'lose-answer') {
+      // Headers and half a body, then the connection dies: a browser would silently resend a
+      // request whose connection closed before any answer byte, so some bytes must arrive.
+      res.writeHead(answer.status === 204 ? 200 : answer.status, { ...cors, 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      res.write('{"partial":');
+      return setTimeout(() => req.socket.destroy(), 10);
+    }
     send(res, answer.status, answer.body, answer.headers);
   });
 
