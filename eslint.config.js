@@ -90,7 +90,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    // Node scripts: the test servers and tools.
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'AbortController', 'performance']
+          .map((name) => [name, 'readonly']),
+      ),
+    },
   },
 );
