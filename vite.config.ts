@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
  * dist/<tag>.js. Add a tag here and its export in package.json; `npm run size` and
  * test/node/exports.test.mjs read the entries from this config.
  */
-const ELEMENT_TAGS = ['outcome-provider'];
+const ELEMENT_TAGS = ['outcome-provider', 'outcome-picker'];
 
 /** The public entry points: dist/<name>.js ← source. */
 const entry: Record<string, string> = {
@@ -13,6 +13,7 @@ const entry: Record<string, string> = {
   define: 'src/define.ts',
   model: 'src/model/index.ts',
   adapters: 'src/adapters/index.ts',
+  'locales/es': 'src/locales/es.ts',
   ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, `src/components/${tag}/${tag}.ts`])),
 };
 

@@ -10,7 +10,19 @@ const executablePath = findChromium();
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), seedServersPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    seedServersPlugin(),
+    {
+      // Chromium's own time-zone emulation, so date tests run in the zone they are about.
+      name: 'emulate-timezone',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'emulate-timezone') return undefined;
+        await session.browser.getPage(session.id).emulateTimezone(payload?.timeZone);
+        return true;
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },

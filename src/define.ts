@@ -1,11 +1,15 @@
+import { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 import { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
+import { registerLocale } from './localization/catalogue.js';
+import { es } from './localization/es.js';
 
 /**
- * Registers every element under its tag. Idempotent: a second copy of the library, or a second
+ * Registers every element under its tag, and every shipped locale. Idempotent: a second copy of the library, or a second
  * import, leaves the first registration in place instead of throwing.
  */
 export const ELEMENTS = {
   'outcome-provider': OutcomeProvider,
+  'outcome-picker': OutcomePicker,
 } as const;
 
 export function defineOutcomeElements(registry: CustomElementRegistry = customElements): void {
@@ -14,4 +18,5 @@ export function defineOutcomeElements(registry: CustomElementRegistry = customEl
   }
 }
 
+registerLocale('es', es);
 defineOutcomeElements();

@@ -2,6 +2,7 @@ export { OutcomeElement } from './components/base/outcome-element.js';
 export { OutcomeFormElement } from './components/base/outcome-form-element.js';
 export type { ValidationResult, Validator } from './components/base/validator.js';
 export { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
+export { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 export { outcomeContext } from './context.js';
 export type { OutcomeContextValue } from './context.js';
 export { OutcomeStore } from './controllers/outcome-store.js';

@@ -34,6 +34,13 @@ export abstract class HttpAdapter implements OutcomeAdapter {
     return parseListLeniently(items, parse, this.reportInvalid, source);
   }
 
+  /** Writes need the editor role: a viewer's write is refused here, before anything is sent. */
+  protected assertEditor(): void {
+    if (this.capabilities.role !== 'editor') {
+      throw new OutcomeAdapterError('forbidden', 'Changing outcome types needs the editor role.', { status: 403 });
+    }
+  }
+
   /** The value of a parsed answer, or `bad_response` naming the request and the failing path. */
   protected expectValid<T>(result: ParseResult<T>, source: string): T {
     if (result.ok) return result.value;

@@ -202,7 +202,8 @@ export class HttpClient {
   /** Sends a request with retries where safe; resolves with any 2xx answer. */
   async request(request: HttpRequest): Promise<Attempt> {
     const retries = Math.max(0, this.#options.retries ?? 2);
-    const repeatable = request.method === 'GET' || request.method === 'DELETE' || Boolean(request.idempotencyKey);
+    // GET, PUT and DELETE are idempotent by HTTP's definition; POST and PATCH only with a key.
+    const repeatable = request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE' || Boolean(request.idempotencyKey);
     for (let attempt = 0; ; attempt++) {
       try {
         const answer = await this.#attempt(request);

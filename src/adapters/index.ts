@@ -1,5 +1,15 @@
 export * from './adapter.js';
 export { MemoryAdapter } from './memory-adapter.js';
+export { OutcomeTypesApiAdapter } from './outcome-types-api-adapter.js';
+export type { OutcomeTypesApiAdapterOptions } from './outcome-types-api-adapter.js';
+export { CloseAdapter } from './close-adapter.js';
+export type { CloseAdapterOptions } from './close-adapter.js';
+export { SailorAdapter } from './sailor-adapter.js';
+export type { SailorAdapterOptions } from './sailor-adapter.js';
+export { TaskResultTypeAdapter } from './task-result-type-adapter.js';
+export type { TaskResultTypeAdapterOptions } from './task-result-type-adapter.js';
+export { HttpClient } from './http.js';
+export type { HttpAdapterOptions, HttpAuth, ErrorReader, ErrorMeaning } from './http.js';
 export type { MemoryAdapterOptions, SeedOutcomeType, StorageLike } from './memory-adapter.js';
 export { withRecorder } from './with-recorder.js';
 export type { HostRecorder, RecordingAdapter } from './with-recorder.js';

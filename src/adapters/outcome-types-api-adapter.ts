@@ -68,7 +68,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
   }
 
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
-    this.#assertEditor();
+    this.assertEditor();
     const fields = this.checkWrite(input, OUTCOME_TYPES_API_RULES);
     this.#assertUniqueKey(fields.key);
     const answer = await this.http.send({ method: 'POST', path: PATH, body: pick(fields, WRITABLE), signal: options?.signal }, z.unknown());
@@ -78,7 +78,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
   }
 
   async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
-    this.#assertEditor();
+    this.assertEditor();
     const existing = await this.#existing(id, options);
     const fields = this.checkWrite(changes, OUTCOME_TYPES_API_RULES, existing);
     this.#assertUniqueKey(fields.key, id);
@@ -89,7 +89,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
   }
 
   async deleteOutcomeType(id: string, options?: RequestOptions): Promise<void> {
-    this.#assertEditor();
+    this.assertEditor();
     if (this.#known.get(id)?.isSystem) {
       throw new OutcomeAdapterError('forbidden', 'System outcome types cannot be deleted.', { status: 403 });
     }
@@ -102,12 +102,6 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
     const known = this.#known.get(id) ?? (await this.listOutcomeTypes(options), this.#known.get(id));
     if (!known) throw new OutcomeAdapterError('not_found', `No outcome type has the id "${id}".`, { status: 404 });
     return known;
-  }
-
-  #assertEditor(): void {
-    if (this.capabilities.role !== 'editor') {
-      throw new OutcomeAdapterError('forbidden', 'Changing outcome types needs the editor role.', { status: 403 });
-    }
   }
 
   #assertUniqueKey(key: string | undefined, exceptId?: string): void {

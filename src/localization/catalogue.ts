@@ -1,12 +1,13 @@
 import { en, type MessageKey, type Messages } from './en.js';
-import { es } from './es.js';
 
 export type { MessageKey, Messages };
 
-const catalogues = new Map<string, Messages>([
-  ['en', en],
-  ['es', es],
-]);
+/**
+ * English is built in. Other locales are registered: `outcome-elements/define` registers every
+ * shipped one (Spanish); a host that imports single elements registers what it needs, so each
+ * element entry carries one catalogue, not all of them.
+ */
+const catalogues = new Map<string, Messages>([['en', en]]);
 const listeners = new Set<() => void>();
 
 /** Adds or replaces a locale (a BCP 47 tag such as `fr` or `pt-BR`); shown elements re-render. */

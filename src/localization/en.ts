@@ -51,6 +51,12 @@ export const en = {
   'scheduled.nonexistentLocalTime': (zone: string) =>
     `That time does not exist in ${zone}: the clocks change then. Choose another time.`,
   'scheduled.notAllowed': 'This outcome takes no follow-up date.',
+  'picker.search': 'Search outcomes',
+  'picker.noMatches': (query: string) => `No outcome matches “${query}”.`,
+  'picker.matches': (count: number) => (count === 1 ? '1 outcome' : `${count} outcomes`),
+  'scheduled.label': 'Follow-up date and time',
+  'scheduled.zone': (zone: string) => `Time zone: ${zone}`,
+  'time.today': (time: string) => `${time} today`,
   'value.required': 'Choose an outcome.',
   'value.unknown': (value: string) => `“${value}” is not an available outcome. Choose another.`,
 };

@@ -49,6 +49,12 @@ export const es: Messages = {
   'scheduled.nonexistentLocalTime': (zone) =>
     `Esa hora no existe en ${zone}: ese día cambia la hora. Elija otra hora.`,
   'scheduled.notAllowed': 'Este resultado no lleva fecha de seguimiento.',
+  'picker.search': 'Buscar resultados',
+  'picker.noMatches': (query) => `Ningún resultado coincide con «${query}».`,
+  'picker.matches': (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
+  'scheduled.label': 'Fecha y hora del seguimiento',
+  'scheduled.zone': (zone) => `Zona horaria: ${zone}`,
+  'time.today': (time) => `hoy a las ${time}`,
   'value.required': 'Elija un resultado.',
   'value.unknown': (value) => `«${value}» no es un resultado disponible. Elija otro.`,
 };

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { availableLocales, format, registerLocale, resolveLocale } from '../../src/localization/catalogue.js';
 import { en, type Messages } from '../../src/localization/en.js';
 import { es } from '../../src/localization/es.js';
+import '../../src/define.js';
 
 describe('message catalogue', () => {
   it('ships English and Spanish with exactly the same keys', () => {

@@ -1,0 +1,228 @@
+import * as z from 'zod/mini';
+import { TASK_RESULT_RULES } from '../model/field-rules.js';
+import { parseWith, type ParseResult } from '../model/parse.js';
+import { checkScheduledAt, type ScheduledAtIssue } from '../model/scheduled-at.js';
+import { IsoInstantSchema, OutcomeRecordSchema, OutcomeTypeSchema } from '../model/schemas.js';
+import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../model/types.js';
+import { OutcomeAdapterError, type AdapterCapabilities, type RequestOptions } from './adapter.js';
+import { HttpAdapter } from './http-adapter.js';
+import { readErrorBody, readFieldErrors, type ErrorReader, type HttpAdapterOptions } from './http.js';
+
+export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
+  /** Sent as `x-api-key`; the key needs the VIEW_ACTIVITIES permission to list result types. */
+  apiKey: string;
+  /**
+   * Where a task's result is submitted, relative to `baseUrl`, e.g.
+   * `(id) => \`/api/integration/tasks/${id}/result\``. The seed documents no submit path, so the
+   * host names it. The id it receives is already URL-encoded (`encodeURIComponent`), so the
+   * function only places it: encoding it again would send `%252F` for a `/`.
+   */
+  resultPath: (subjectId: string) => string;
+};
+
+const CONFIGS_PATH = '/api/integration/task-result-type-configs';
+
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+
+/** One item of the configs list; fields beyond the documented three are kept as extras. */
+const ResultConfigSchema = z.looseObject({
+  code: nonEmpty,
+  label: nonEmpty,
+  requiresFutureScheduledAt: z.boolean(),
+});
+
+/** What the list answers: an array, each item parsed on its own so one bad item costs only itself. */
+const ConfigListSchema = z.array(z.unknown());
+
+/** Wire names of the submit body, as the backend may name them in its field errors. */
+const CANONICAL_FIELD: Record<string, string> = {
+  result: 'outcomeKey',
+  'task_result.result': 'outcomeKey',
+  future_scheduled_at: 'scheduledAt',
+  'task_result.future_scheduled_at': 'scheduledAt',
+};
+
+const readTaskResultError: ErrorReader = (status, body) => ({
+  ...readErrorBody(status, body),
+  fieldErrors: readFieldErrors(body, (wire) => CANONICAL_FIELD[wire] ?? wire),
+});
+
+const SCHEDULED_AT_MESSAGES: Record<Exclude<ScheduledAtIssue, 'nonexistentLocalTime'>, string> = {
+  valueMissing: 'is required for this result',
+  rangeUnderflow: 'must be in the future',
+  badInput: 'must be an ISO-8601 date-time',
+  notAllowed: 'is not used by this result',
+};
+
+/** A configured result, as much as a submit needs of it. */
+interface ResultCode {
+  code: string;
+  label: string;
+  requiresFutureScheduledAt: boolean;
+}
+
+function notSent(message: string, fieldErrors: Record<string, string>): OutcomeAdapterError {
+  return new OutcomeAdapterError('validation', `Not sent: ${message}`, { fieldErrors });
+}
+
+function toOutcomeType(config: z.output<typeof ResultConfigSchema>): ParseResult<OutcomeType> {
+  const { code, label, requiresFutureScheduledAt, ...extras } = config;
+  return parseWith(OutcomeTypeSchema, {
+    id: code,
+    key: code,
+    name: label,
+    requiresFutureScheduledAt,
+    kind: 'disposition',
+    status: 'active',
+    isSystem: false,
+    extras,
+  });
+}
+
+/** The first string of `names` found on `source` that passes `accept`. */
+function firstString(source: unknown, names: readonly string[], accept: (value: string) => boolean): string | undefined {
+  if (!source || typeof source !== 'object' || Array.isArray(source)) return undefined;
+  const record = source as Record<string, unknown>;
+  for (const name of names) {
+    const value = record[name];
+    if (typeof value === 'string' && accept(value)) return value;
+  }
+  return undefined;
+}
+
+/** The answer's own fields, whether at the top or echoed back under `task_result`. */
+function answerFields(body: unknown): unknown[] {
+  const nested = body && typeof body === 'object' ? (body as Record<string, unknown>)['task_result'] : undefined;
+  return [body, nested];
+}
+
+/**
+ * Task result types (seeds/task-result-type-configs.txt): a read-only list of the codes a task
+ * result may carry, and the submit of one result. The label is what the operator sees; only the
+ * code is ever sent.
+ */
+export class TaskResultTypeAdapter extends HttpAdapter {
+  readonly capabilities: AdapterCapabilities = Object.freeze({
+    create: false,
+    update: false,
+    delete: false,
+    record: true,
+    role: 'viewer',
+    fields: TASK_RESULT_RULES.fields,
+  });
+
+  readonly #resultPath: (subjectId: string) => string;
+  /** The codes of the last list, which a record is checked against before it is sent. */
+  #codes: Map<string, ResultCode> | undefined;
+
+  constructor(options: TaskResultTypeAdapterOptions) {
+    if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+      throw new TypeError('TaskResultTypeAdapter needs an apiKey.');
+    }
+    if (typeof options.resultPath !== 'function') {
+      throw new TypeError('TaskResultTypeAdapter needs resultPath: the seed documents no submit path.');
+    }
+    super(options, { type: 'header', name: 'x-api-key', value: options.apiKey }, readTaskResultError);
+    this.#resultPath = options.resultPath;
+  }
+
+  async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    const items = await this.http.send({ method: 'GET', path: CONFIGS_PATH, signal: options?.signal }, ConfigListSchema);
+    const types = this.parseItems(items, this.#itemParser(), `GET ${CONFIGS_PATH}`);
+    this.#codes = new Map(
+      types.map((type) => [
+        type.key,
+        { code: type.key, label: type.name, requiresFutureScheduledAt: type.requiresFutureScheduledAt },
+      ]),
+    );
+    return types;
+  }
+
+  async recordOutcome(
+    record: OutcomeRecord,
+    options: RequestOptions & { idempotencyKey: string },
+  ): Promise<RecordedOutcome> {
+    const checked = this.#checkRecordShape(record, options);
+    const result = await this.#configuredResult(checked, options.signal);
+    const answer = await this.http.request({
+      method: 'POST',
+      path: this.#submitPath(checked.subjectId),
+      body: { task_result: this.#wireResult(result, checked) },
+      idempotencyKey: options.idempotencyKey,
+      signal: options.signal,
+    });
+    return this.#recorded(checked, answer.body, options.idempotencyKey);
+  }
+
+  /** Parses items one by one; a second item with a code already seen would make two types with one id. */
+  #itemParser(): (item: unknown) => ParseResult<OutcomeType> {
+    const seen = new Set<string>();
+    return (item) => {
+      const config = parseWith(ResultConfigSchema, item);
+      if (!config.ok) return config;
+      if (seen.has(config.value.code)) {
+        const message = `$.code: "${config.value.code}" appears more than once`;
+        return { ok: false, message, issues: [{ path: '$.code', message: 'appears more than once' }] };
+      }
+      seen.add(config.value.code);
+      return toOutcomeType(config.value);
+    };
+  }
+
+  #checkRecordShape(record: OutcomeRecord, options: { idempotencyKey: string }): OutcomeRecord {
+    const parsed = parseWith(OutcomeRecordSchema, record);
+    if (!parsed.ok) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.issues) fieldErrors[issue.path.replace(/^\$\.?/, '') || 'record'] ??= issue.message;
+      throw notSent(`the record is not valid: ${parsed.message}`, fieldErrors);
+    }
+    if (typeof options?.idempotencyKey !== 'string' || options.idempotencyKey === '') {
+      throw notSent('recordOutcome needs an idempotency key, so that a retry cannot store the result twice.', {});
+    }
+    return parsed.value;
+  }
+
+  /** The configured result the record names, its date checked against that result's rule. */
+  async #configuredResult(record: OutcomeRecord, signal: AbortSignal | undefined): Promise<ResultCode> {
+    if (!this.#codes) await this.listOutcomeTypes({ signal });
+    const codes = this.#codes!;
+    const result = codes.get(record.outcomeKey);
+    if (!result) {
+      const byLabel = [...codes.values()].find((candidate) => candidate.label === record.outcomeKey);
+      const hint = byLabel ? ` "${record.outcomeKey}" is the label of ${byLabel.code}; send the code.` : '';
+      throw notSent(`"${record.outcomeKey}" is not a configured result code.${hint}`, {
+        outcomeKey: byLabel ? `is a label; the code is ${byLabel.code}` : 'is not a configured result code',
+      });
+    }
+    const dateIssue = checkScheduledAt(result, record.scheduledAt);
+    if (dateIssue) {
+      throw notSent(`the scheduled time ${SCHEDULED_AT_MESSAGES[dateIssue]}.`, {
+        scheduledAt: SCHEDULED_AT_MESSAGES[dateIssue],
+      });
+    }
+    return result;
+  }
+
+  #submitPath(subjectId: string): string {
+    const path = this.#resultPath(encodeURIComponent(subjectId));
+    return path.startsWith('/') ? path : `/${path}`;
+  }
+
+  /** The seed's `task_result`: the code, and the date only for a result that requires one. Notes have no field. */
+  #wireResult(result: ResultCode, record: OutcomeRecord): Record<string, string> {
+    return result.requiresFutureScheduledAt
+      ? { result: result.code, future_scheduled_at: record.scheduledAt! }
+      : { result: result.code };
+  }
+
+  /** The seed documents no answer: take an id and a time from it where it has them. */
+  #recorded(record: OutcomeRecord, body: unknown, idempotencyKey: string): RecordedOutcome {
+    const isInstant = (value: string) => parseWith(IsoInstantSchema, value).ok;
+    const sources = answerFields(body);
+    const id = sources.map((source) => firstString(source, ['id'], (value) => value !== '')).find(Boolean);
+    const recordedAt = sources
+      .map((source) => firstString(source, ['recorded_at', 'recordedAt', 'created_at', 'createdAt'], isInstant))
+      .find(Boolean);
+    return { ...record, id: id ?? idempotencyKey, recordedAt: recordedAt ?? new Date().toISOString() };
+  }
+}

@@ -1,0 +1,27 @@
+import { timeZoneOffsetMinutes } from '../../model/scheduled-at.js';
+
+/** "Europe/Madrid (GMT+1)": the zone an agent's date is read in, said plainly. */
+export function timeZoneLabel(timeZone: string, at = Date.now()): string {
+  const offset = timeZoneOffsetMinutes(at, timeZone);
+  const sign = offset < 0 ? '−' : '+';
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  const gmt = offset === 0 ? 'GMT' : `GMT${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
+  return `${timeZone.replaceAll('_', ' ')} (${gmt})`;
+}
+
+/** The wall-clock time of an instant in a zone (e.g. "14:05"), and whether it is today there. */
+export function formatEarliest(
+  instant: number,
+  timeZone: string,
+  locale: string,
+  now = Date.now(),
+): { text: string; today: boolean } {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const today = day.format(instant) === day.format(now);
+  const text = new Intl.DateTimeFormat(
+    locale,
+    today ? { timeZone, hour: '2-digit', minute: '2-digit' } : { timeZone, dateStyle: 'medium', timeStyle: 'short' },
+  ).format(instant);
+  return { text, today };
+}
