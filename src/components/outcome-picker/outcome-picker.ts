@@ -121,11 +121,12 @@ export class OutcomePicker extends OutcomeFormElement {
 
   // Derived lists, recomputed only when their inputs change (see willUpdate).
   #available: OutcomeType[] = [];
-  #searchable: SearchableOutcome[] = [];
+  #searchable: SearchableOutcome[] | undefined;
   #shown: OutcomeType[] = [];
   #rows: PickerRow[] = [];
   #choiceRows: number[] = [];
-  #labels: string[] = [];
+  /** Folded names of the shown choices, for type-ahead; built on the first typed letter. */
+  #labels: string[] | undefined;
 
   /** The outcome key; "" for none. A key set before the outcomes arrive is kept until they do. */
   get value(): string {
@@ -192,16 +193,18 @@ export class OutcomePicker extends OutcomeFormElement {
     const listChanged = !sameList(available, this.#available);
     if (listChanged) {
       this.#available = available;
-      this.#searchable = searchable(available);
+      this.#searchable = undefined;
+      this.#labels = undefined;
     }
     if (listChanged || (changed as Map<PropertyKey, unknown>).has('query') || changed.has('groupBy')) {
-      this.#shown = this.#searchable.length > this.searchThreshold || this.query
-        ? filterBySearch(this.#searchable, this.query).map((item) => item.outcome)
+      // Folding 10,000 names costs more than rendering: done on the first search, not before.
+      this.#shown = this.query
+        ? filterBySearch((this.#searchable ??= searchable(available)), this.query).map((item) => item.outcome)
         : this.#available;
       this.#rows = buildRows(this.#shown, this.groupBy);
       this.#choiceRows = [];
       this.#rows.forEach((row, index) => row.type === 'choice' && this.#choiceRows.push(index));
-      this.#labels = this.#choiceRows.map((index) => foldForSearch((this.#rows[index] as { outcome: OutcomeType }).outcome.name));
+      this.#labels = undefined;
       if (this.focusPosition >= this.#choiceRows.length) this.focusPosition = -1;
     }
     const { status } = snapshot;
@@ -532,6 +535,7 @@ export class OutcomePicker extends OutcomeFormElement {
         return;
     }
     if (Typeahead.accepts(event)) {
+      this.#labels ??= this.#choiceRows.map((index) => foldForSearch((this.#rows[index] as { outcome: OutcomeType }).outcome.name));
       const next = this.#typeahead.next(event.key, this.#labels, current, foldForSearch);
       if (next >= 0) void this.#moveTo(next, true);
     }

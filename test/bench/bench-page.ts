@@ -1,0 +1,104 @@
+// Runs in the benchmark's Chromium page (bundled by run.mjs): the same data rendered by a
+// native <select>, by <outcome-picker> and by Shoelace's <sl-select>, each timed from creation
+// to laid out, in the same page and the same run.
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
+import { OutcomeStore } from '../../src/controllers/outcome-store.js';
+import '../../src/define.js';
+import type { OutcomeType } from '../../src/model/types.js';
+import { manyOutcomes } from '../helpers/sample-outcomes.js';
+
+type Impl = 'native' | 'picker' | 'sl-select';
+type Updatable = HTMLElement & { updateComplete: Promise<boolean> };
+
+const prepared = new Map<number, { adapter: MemoryAdapter; types: readonly OutcomeType[] }>();
+const stage = document.body.appendChild(document.createElement('main'));
+let longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: false });
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+async function settled(element: Updatable): Promise<void> {
+  while (!(await element.updateComplete));
+}
+
+async function prepare(count: number): Promise<void> {
+  const adapter = new MemoryAdapter({ outcomeTypes: manyOutcomes(count) });
+  // The data is in memory for every contender: what is timed is rendering it.
+  const types = await OutcomeStore.for(adapter).load();
+  prepared.set(count, { adapter, types });
+}
+
+async function firstRender(impl: Impl, count: number): Promise<number> {
+  const { adapter, types } = prepared.get(count)!;
+  await frame();
+  const start = performance.now();
+  if (impl === 'native') {
+    const select = document.createElement('select');
+    for (const type of types) select.append(new Option(type.name, type.key));
+    stage.append(select);
+    void select.offsetHeight;
+  } else if (impl === 'picker') {
+    const picker = document.createElement('outcome-picker') as OutcomePicker;
+    picker.setAttribute('aria-label', 'Outcome');
+    picker.adapter = adapter;
+    stage.append(picker);
+    await settled(picker);
+    void picker.offsetHeight;
+  } else {
+    const select = document.createElement('sl-select') as unknown as Updatable;
+    for (const type of types) {
+      const option = document.createElement('sl-option') as unknown as Updatable;
+      option.setAttribute('value', type.key);
+      option.textContent = type.name;
+      select.append(option);
+    }
+    stage.append(select);
+    await settled(select);
+    void select.offsetHeight;
+  }
+  const time = performance.now() - start;
+  // Tearing down is part of each contender's cost, and its long tasks are its own.
+  stage.replaceChildren();
+  await frame();
+  return time;
+}
+
+/** One keystroke in the picker's search field over `count` outcomes: input to laid out. */
+async function filterKeystrokes(count: number, text: string): Promise<number[]> {
+  const { adapter } = prepared.get(count)!;
+  stage.replaceChildren();
+  const picker = document.createElement('outcome-picker') as OutcomePicker;
+  picker.setAttribute('aria-label', 'Outcome');
+  picker.adapter = adapter;
+  stage.append(picker);
+  await settled(picker);
+  const search = picker.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!;
+  const times: number[] = [];
+  await takeLongTasks();
+  for (const char of text) {
+    await frame();
+    const start = performance.now();
+    search.value += char;
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settled(picker);
+    void picker.offsetHeight;
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** The long tasks since the last call; waits first, as entries arrive after their task. */
+async function takeLongTasks(): Promise<number[]> {
+  await frame();
+  await frame();
+  const taken = longTasks;
+  longTasks = [];
+  return taken;
+}
+
+Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, takeLongTasks } });
