@@ -65,12 +65,14 @@ function notSent(message: string, fieldErrors: Record<string, string>): OutcomeA
   return new OutcomeAdapterError('validation', `Not sent: ${message}`, { fieldErrors });
 }
 
-function toOutcomeType(config: z.output<typeof ResultConfigSchema>): ParseResult<OutcomeType> {
+/** `ordinal` is the position in the tenant's list: the administrator's order is the order shown. */
+function toOutcomeType(config: z.output<typeof ResultConfigSchema>, ordinal: number): ParseResult<OutcomeType> {
   const { code, label, requiresFutureScheduledAt, ...extras } = config;
   return parseWith(OutcomeTypeSchema, {
     id: code,
     key: code,
     name: label,
+    ordinal,
     requiresFutureScheduledAt,
     kind: 'disposition',
     status: 'active',
@@ -165,7 +167,7 @@ export class TaskResultTypeAdapter extends HttpAdapter {
         return { ok: false, message, issues: [{ path: '$.code', message: 'appears more than once' }] };
       }
       seen.add(config.value.code);
-      return toOutcomeType(config.value);
+      return toOutcomeType(config.value, seen.size - 1);
     };
   }
 

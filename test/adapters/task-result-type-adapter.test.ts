@@ -77,6 +77,13 @@ describe('TaskResultTypeAdapter', () => {
       expect(reports).to.be.empty;
     });
 
+    it('keeps the tenant’s order through the canonical sort: the position becomes the ordinal', async () => {
+      const types = await adapter().listOutcomeTypes();
+      expect(types.map((type) => type.ordinal)).to.deep.equal([0, 1, 2, 3]);
+      const { sortOutcomeTypes } = await import('../../src/model/ordering.js');
+      expect(sortOutcomeTypes(types).map((type) => type.name)).to.deep.equal(['Venta completada', 'No interesado', 'Reprogramar visita', 'Sin contacto']);
+    });
+
     it('maps code to id and key, label to name, with the fixed kind, status and isSystem', async () => {
       const [sale] = await adapter().listOutcomeTypes();
       expect(sale).to.deep.include({

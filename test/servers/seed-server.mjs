@@ -134,20 +134,5 @@ export function createSeedServer({ name, createState, handle }) {
   };
 }
 
-/** The JSON body of a request that must be JSON, or the answer to give when it is not. */
-export function requireJson(request) {
-  const type = String(request.headers['content-type'] ?? '');
-  if (!type.toLowerCase().startsWith('application/json')) {
-    return { error: { status: 415, body: { error: 'Content-Type must be application/json' } } };
-  }
-  if (request.body && typeof request.body === 'object' && '__invalidJson' in request.body) {
-    return { error: { status: 400, body: { error: 'Body is not valid JSON' } } };
-  }
-  return { body: request.body };
-}
-
-/** A counter-based id with a prefix, stable across resets (so tests can name ids). */
-export function idMaker(prefix, width = 3) {
-  let next = 1;
-  return () => `${prefix}${String(next++).padStart(width, '0')}`;
-}
+// Shared with the pure `*-api.mjs` files, which import them from api-kit.mjs directly.
+export { idMaker, requireJson } from './api-kit.mjs';
