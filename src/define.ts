@@ -1,5 +1,7 @@
+import { DispositionPopup } from './components/disposition-popup/disposition-popup.js';
 import { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 import { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
+import { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
 import { registerLocale } from './localization/catalogue.js';
 import { es } from './localization/es.js';
 
@@ -10,6 +12,8 @@ import { es } from './localization/es.js';
 export const ELEMENTS = {
   'outcome-provider': OutcomeProvider,
   'outcome-picker': OutcomePicker,
+  'outcome-type-editor': OutcomeTypeEditor,
+  'disposition-popup': DispositionPopup,
 } as const;
 
 export function defineOutcomeElements(registry: CustomElementRegistry = customElements): void {

@@ -7,7 +7,7 @@ export type { MessageKey, Messages };
  * shipped one (Spanish); a host that imports single elements registers what it needs, so each
  * element entry carries one catalogue, not all of them.
  */
-const catalogues = new Map<string, Messages>([['en', en]]);
+const catalogues = new Map<string, Partial<Messages>>([['en', en]]);
 const listeners = new Set<() => void>();
 
 /** Adds or replaces a locale (a BCP 47 tag such as `fr` or `pt-BR`); shown elements re-render. */
@@ -28,7 +28,7 @@ export function availableLocales(): string[] {
 }
 
 /** The best catalogue for a language tag: exact, then its language alone, then English. */
-export function resolveLocale(lang: string | null | undefined): { tag: string; messages: Messages } {
+export function resolveLocale(lang: string | null | undefined): { tag: string; messages: Partial<Messages> } {
   const tag = (lang ?? '').trim().toLowerCase();
   for (const candidate of [tag, tag.split('-')[0] ?? '']) {
     const messages = catalogues.get(candidate);
@@ -39,8 +39,19 @@ export function resolveLocale(lang: string | null | undefined): { tag: string; m
 
 type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
 
-/** One message in a catalogue, with its values filled in. */
-export function format<K extends MessageKey>(messages: Messages, key: K, ...args: Args<K>): string {
-  const entry = messages[key] as string | ((...values: unknown[]) => string);
+/**
+ * One message with its values filled in: from the locale's catalogue, else from the element's
+ * own English strings, else from the shared English ones.
+ */
+export function format<K extends MessageKey>(
+  catalogues: readonly Partial<Messages>[],
+  key: K,
+  ...args: Args<K>
+): string {
+  const entry = catalogues.find((messages) => messages[key] !== undefined)?.[key] as
+    | string
+    | ((...values: unknown[]) => string)
+    | undefined;
+  if (entry === undefined) return key;
   return typeof entry === 'function' ? entry(...args) : entry;
 }

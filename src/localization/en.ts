@@ -1,5 +1,6 @@
 /**
- * The English catalogue, and the shape every other locale must match key for key. Values are
+ * The English strings shared by every element, and the first part of the shape every other
+ * locale must match key for key. Values are
  * strings or functions of the values they mention, so word order stays the translator's.
  */
 export const en = {
@@ -33,18 +34,6 @@ export const en = {
   'error.aborted': 'The request was cancelled.',
   'error.server': 'The server had a problem.',
   'error.bad_response': 'The server sent an answer that could not be read.',
-  'issue.required': 'Fill in this field.',
-  'issue.requiredBecause': (because: string) => `Required for ${because} outcomes.`,
-  'issue.tooShort': (limit: number) => `Use at least ${limit} characters.`,
-  'issue.tooLong': (limit: number) => `Use at most ${limit} characters.`,
-  'issue.notInList': (values: string) => `Choose one of: ${values}.`,
-  'issue.tooSmall': (limit: number) => `Use ${limit} or more.`,
-  'issue.notInteger': 'Use a whole number.',
-  'issue.badUrl': 'Enter an http or https address.',
-  'issue.locked': 'Locked on system outcome types.',
-  'issue.readOnly': 'This backend does not let you change this.',
-  'issue.duplicate': 'Another outcome type already uses this.',
-  'issue.invalid': 'This value is not valid.',
   'scheduled.valueMissing': 'Choose a date and time for the follow-up.',
   'scheduled.rangeUnderflow': (earliest: string) => `Choose a time after ${earliest}.`,
   'scheduled.badInput': 'Enter a complete date and time.',
@@ -61,9 +50,16 @@ export const en = {
   'value.unknown': (value: string) => `“${value}” is not an available outcome. Choose another.`,
 };
 
-export type MessageKey = keyof typeof en;
+/**
+ * Every English string, for the type of a whole catalogue. The strings of each element live
+ * beside it (en-popup.ts, en-editor.ts) so that an element's entry carries its own words and
+ * the shared ones, not those of every element.
+ */
+type English = typeof en & typeof import('./en-popup.js').enPopup & typeof import('./en-editor.js').enEditor;
+
+export type MessageKey = keyof English;
 
 /** A locale's catalogue: every key of English, each a string or the same kind of function. */
 export type Messages = {
-  [K in MessageKey]: (typeof en)[K] extends string ? string : (typeof en)[K];
+  [K in MessageKey]: English[K] extends string ? string : English[K];
 };

@@ -1,32 +1,10 @@
-import type { BackendRules, FieldRule } from './field-rules.js';
+import type { BackendRules } from './field-rules.js';
+import { checkRules, type FieldIssue } from './field-checks.js';
 import { parseWith } from './parse.js';
-import { HttpUrlSchema, OutcomeTypeChangesSchema } from './schemas.js';
+import { OutcomeTypeChangesSchema } from './schemas.js';
 import type { OutcomeType, OutcomeTypeField, OutcomeTypeInput } from './types.js';
 
-export type FieldIssueCode =
-  | 'required'
-  | 'tooShort'
-  | 'tooLong'
-  | 'notInList'
-  | 'tooSmall'
-  | 'notInteger'
-  | 'badUrl'
-  | 'locked'
-  | 'readOnly'
-  | 'duplicate'
-  | 'invalid';
-
-/** One broken rule, structured so that elements can word it in the user's language. */
-export interface FieldIssue {
-  field: OutcomeTypeField;
-  code: FieldIssueCode;
-  limit?: number;
-  values?: readonly string[];
-  /** For cross-field rules: what made the field required (e.g. 'action'). */
-  because?: string;
-  /** For `invalid`: the schema's own wording. */
-  detail?: string;
-}
+export type { FieldIssue, FieldIssueCode } from './field-checks.js';
 
 /** English wording, for `OutcomeAdapterError.fieldErrors` and logs. */
 export function describeFieldIssue(issue: FieldIssue): string {
@@ -60,37 +38,6 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[]): Record<strin
   const errors: Record<string, string> = {};
   for (const issue of issues) errors[issue.field] ??= describeFieldIssue(issue);
   return errors;
-}
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function checkField(field: OutcomeTypeField, rule: FieldRule, value: unknown): FieldIssue | null {
-  if (isBlank(value)) return rule.required ? { field, code: 'required' } : null;
-  if (typeof value === 'string') {
-    if (rule.minLength !== undefined && value.trim().length < rule.minLength) {
-      return { field, code: 'tooShort', limit: rule.minLength };
-    }
-    if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-      return { field, code: 'tooLong', limit: rule.maxLength };
-    }
-    if (rule.values && !rule.values.includes(value)) {
-      return { field, code: 'notInList', values: rule.values };
-    }
-    if (rule.format === 'url' && !parseWith(HttpUrlSchema, value).ok) {
-      return { field, code: 'badUrl' };
-    }
-  }
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value)) return { field, code: 'notInteger' };
-    if (rule.min !== undefined && value < rule.min) return { field, code: 'tooSmall', limit: rule.min };
-  }
-  return null;
 }
 
 export type InputCheck<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
@@ -144,26 +91,8 @@ export function checkOutcomeTypeInput(
   const issues = [...parsed.issues];
   const invalid = new Set(issues.map((issue) => issue.field));
   const candidate = existing ? parsed.value : { ...CREATE_DEFAULTS, ...parsed.value };
-  const value: Partial<OutcomeTypeInput> = {};
-  for (const [name, rule] of Object.entries(rules.fields) as [OutcomeTypeField, FieldRule][]) {
-    if (invalid.has(name)) continue;
-    const next = candidate[name];
-    if (existing ? !(name in parsed.value) || sameValue(next, existing[name]) : next === undefined && !rule.required) {
-      continue;
-    }
-    if (!rule.editable) issues.push({ field: name, code: 'readOnly' });
-    else if (existing?.isSystem && rule.lockedOnSystem) issues.push({ field: name, code: 'locked' });
-    else {
-      const issue = checkField(name, rule, next);
-      if (issue) issues.push(issue);
-      else (value as Record<string, unknown>)[name] = next;
-    }
-  }
-  const merged = { ...existing, ...candidate } as Partial<OutcomeTypeInput>;
-  for (const rule of rules.crossField) {
-    if (!invalid.has(rule.field) && rule.applies(merged) && isBlank(merged[rule.field])) {
-      issues.push({ field: rule.field, code: 'required', because: rule.because });
-    }
-  }
+  const checked = checkRules(candidate, rules, existing, invalid);
+  issues.push(...checked.issues);
+  const { value } = checked;
   return issues.length ? { ok: false, issues } : { ok: true, value };
 }

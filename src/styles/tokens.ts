@@ -16,8 +16,8 @@ export const tokens = css`
     --_border: var(--outcome-color-border, light-dark(#d1d9e0, #3d444d));
     --_accent: var(--outcome-color-accent, light-dark(#0969da, #4493f8));
     --_danger: var(--outcome-color-danger, light-dark(#d1242f, #f85149));
-    --_positive: var(--outcome-color-positive, light-dark(#1a7f37, #3fb950));
-    --_negative: var(--outcome-color-negative, light-dark(#cf222e, #f85149));
+    --_positive: var(--outcome-color-positive, light-dark(#116329, #3fb950));
+    --_negative: var(--outcome-color-negative, light-dark(#a40e26, #f85149));
     --_neutral: var(--outcome-color-neutral, light-dark(#59636e, #9198a1));
     --_radius: var(--outcome-radius, 6px);
     --_space: var(--outcome-space, 0.5rem);

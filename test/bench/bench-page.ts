@@ -92,6 +92,31 @@ async function filterKeystrokes(count: number, text: string): Promise<number[]> 
   return times;
 }
 
+/** `show()` to interactive: until the outcome list of an open popup has focus. */
+async function popupShow(count: number): Promise<number> {
+  const { adapter } = prepared.get(count)!;
+  const popup = document.createElement('disposition-popup');
+  popup.subjectId = 'bench';
+  popup.adapter = adapter;
+  stage.append(popup);
+  await settled(popup);
+  await frame();
+  const start = performance.now();
+  void popup.show();
+  // Interactive: a choice of the outcome list has focus, so keys work.
+  const picker = () => popup.shadowRoot!.querySelector('outcome-picker');
+  while (picker()?.shadowRoot?.activeElement?.getAttribute('role') !== 'radio') {
+    if (performance.now() - start > 5000) throw new Error('the popup never became interactive');
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  void popup.offsetHeight;
+  const time = performance.now() - start;
+  popup.hide();
+  stage.replaceChildren();
+  await frame();
+  return time;
+}
+
 /** The long tasks since the last call; waits first, as entries arrive after their task. */
 async function takeLongTasks(): Promise<number[]> {
   await frame();
@@ -101,4 +126,4 @@ async function takeLongTasks(): Promise<number[]> {
   return taken;
 }
 
-Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, takeLongTasks } });
+Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, popupShow, takeLongTasks } });

@@ -1,10 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { availableLocales, format, registerLocale, resolveLocale } from '../../src/localization/catalogue.js';
-import { en, type Messages } from '../../src/localization/en.js';
+import { en as shared, type Messages } from '../../src/localization/en.js';
+import { enEditor } from '../../src/localization/en-editor.js';
+import { enPopup } from '../../src/localization/en-popup.js';
 import { es } from '../../src/localization/es.js';
 import '../../src/define.js';
 
+/** Every English string: the shared ones and each element's own. */
+const en: Messages = { ...shared, ...enPopup, ...enEditor };
+
 describe('message catalogue', () => {
+  it('keeps each element’s English strings apart, with no key defined twice', () => {
+    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor)];
+    expect(new Set(keys).size).to.equal(keys.length);
+  });
+
   it('ships English and Spanish with exactly the same keys', () => {
     expect(availableLocales()).to.include.members(['en', 'es']);
     expect(Object.keys(es).sort()).to.deep.equal(Object.keys(en).sort());
@@ -38,7 +48,8 @@ describe('message catalogue', () => {
     expect(resolveLocale('ES-mx').tag).to.equal('es');
     expect(resolveLocale('fr-CA').tag).to.equal('en');
     expect(resolveLocale(null).tag).to.equal('en');
-    expect(format(resolveLocale('es').messages, 'issue.tooLong', 120)).to.equal('Use como máximo 120 caracteres.');
+    expect(format([resolveLocale('es').messages], 'issue.tooLong', 120)).to.equal('Use como máximo 120 caracteres.');
+    expect(format([resolveLocale('en').messages, enEditor], 'issue.tooLong', 120)).to.equal('Use at most 120 characters.');
   });
 
   it('lets a host add a locale', () => {

@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type Messages,
 } from '../../localization/catalogue.js';
+import { en } from '../../localization/en.js';
 import { nearestLang } from '../../localization/nearest-lang.js';
 import { restrictRole, type Role } from '../../model/vocabulary.js';
 
@@ -30,6 +31,9 @@ export class OutcomeElement extends LitElement {
   @consume({ context: outcomeContext, subscribe: true })
   @state()
   protected provided?: OutcomeContextValue;
+
+  /** The element's own English strings (the shared ones come from the catalogue). */
+  static messages: Partial<Messages> = {};
 
   protected readonly internals: ElementInternals = this.attachInternals();
 
@@ -73,7 +77,8 @@ export class OutcomeElement extends LitElement {
 
   /** A message of the current locale. */
   protected msg<K extends MessageKey>(key: K, ...args: Args<K>): string {
-    return format(this.#locale.messages, key, ...args);
+    const own = (this.constructor as typeof OutcomeElement).messages;
+    return format([this.#locale.messages, own, en], key, ...args);
   }
 
   /** Turns a custom state on or off, for `:state(name)` in host CSS. */

@@ -71,7 +71,7 @@ export const styles = css`
   }
 
   [part~='choice'][aria-checked='true'] {
-    background: color-mix(in srgb, var(--_accent) 14%, transparent);
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
     font-weight: 600;
   }
 

@@ -140,6 +140,11 @@ export class OutcomePicker extends OutcomeFormElement {
     this.requestUpdate('value', old);
   }
 
+  /** The outcomes offered right now, in the order shown (after filters and any search). */
+  get shownOutcomes(): readonly OutcomeType[] {
+    return this.#shown;
+  }
+
   /** The chosen outcome type, or null. */
   get selectedOutcome(): OutcomeType | null {
     return this.#available.find((outcome) => outcome.key === this.#value) ?? null;

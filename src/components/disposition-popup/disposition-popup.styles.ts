@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: contents;
+  }
+
+  dialog {
+    box-sizing: border-box;
+    width: min(32rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.3);
+  }
+
+  dialog::backdrop {
+    background: var(--outcome-popup-backdrop, rgb(0 0 0 / 0.45));
+  }
+
+  form {
+    display: grid;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+  }
+
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+
+  button {
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
+    font: inherit;
+    color: inherit;
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    cursor: pointer;
+  }
+
+  button[part~='submit'] {
+    color: var(--_surface);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 4.5rem;
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
+  }
+
+  [part~='countdown'],
+  [part~='hint'] {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+
+  [part~='countdown'][data-urgent] {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  [part~='error'] {
+    margin: 0;
+    color: var(--_danger);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: flex-end;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,64 @@
+import type { AdapterCapabilities } from '../../adapters/adapter.js';
+import { checkRules, type FieldIssue } from '../../model/field-checks.js';
+import {
+  CLOSE_RULES,
+  MEMORY_RULES,
+  OUTCOME_TYPES_API_RULES,
+  SAILOR_RULES,
+  TASK_RESULT_RULES,
+  type BackendRules,
+} from '../../model/field-rules.js';
+import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
+import { changesOf, writableValues, type Draft } from './draft.js';
+
+const KNOWN_RULES: readonly BackendRules[] = [OUTCOME_TYPES_API_RULES, MEMORY_RULES, CLOSE_RULES, SAILOR_RULES, TASK_RESULT_RULES];
+
+/**
+ * The rules the form checks: the adapter's fields, plus the cross-field rules of the backend
+ * whose field rules these are. Capabilities carry no cross-field rules, so they are found by the
+ * identity of `fields` (every shipped adapter hands out its backend's object); a host's own
+ * adapter gets its field rules checked here and its cross-field rules checked by the adapter,
+ * whose `fieldErrors` land on the same fields.
+ */
+export function rulesFor(capabilities: AdapterCapabilities): BackendRules {
+  return KNOWN_RULES.find((rules) => rules.fields === capabilities.fields) ?? { fields: capabilities.fields, crossField: [] };
+}
+
+/** Field → the first issue of that field, in the order the form shows them. */
+export type DraftIssues = Partial<Record<OutcomeTypeField, FieldIssue>>;
+
+/**
+ * Every rule of the backend, checked on the draft before anything is sent: the field rules and
+ * cross-field rules (shared with the adapters), Sailor's destination recipes, and unique keys.
+ */
+export function checkDraft(
+  draft: Draft,
+  rules: BackendRules,
+  existing: OutcomeType | undefined,
+  others: readonly OutcomeType[],
+): DraftIssues {
+  const values = existing ? changesOf(draft, rules.fields, existing) : writableValues(draft, rules.fields);
+  const found: FieldIssue[] = [...destinationIssues(draft, rules), ...checkRules(values, rules, existing).issues];
+  const key = values.key;
+  if (rules.fields.key?.editable && key && others.some((type) => type.key === key && type.id !== existing?.id)) {
+    found.push({ field: 'key', code: 'duplicate' });
+  }
+  const issues: DraftIssues = {};
+  for (const issue of found) issues[issue.field] ??= issue;
+  return issues;
+}
+
+/**
+ * Sailor's recipe rules that the destination's shape expresses: a list for `smart_list`, at
+ * least one list for "remove from chosen lists", and a recipe at all when the backend did not say
+ * which one an outcome has (saving would otherwise erase it).
+ */
+function destinationIssues(draft: Draft, rules: BackendRules): FieldIssue[] {
+  if (!rules.fields.destination?.editable) return [];
+  if (draft.recipe === '') return [{ field: 'destination', code: 'required' }];
+  if (draft.recipe === 'smart_list' && !draft.listId.trim()) return [{ field: 'destination', code: 'required', because: 'smart_list' }];
+  if (draft.recipe === 'remove_chosen' && draft.listIds.length === 0) {
+    return [{ field: 'destination', code: 'required', because: 'remove_chosen' }];
+  }
+  return [];
+}

@@ -1,0 +1,20 @@
+/** English strings of `<disposition-popup>`. */
+export const enPopup = {
+  'popup.title': 'Record the outcome',
+  'popup.outcome': 'Outcome',
+  'popup.notes': 'Notes',
+  'popup.notesOptional': 'Notes (optional)',
+  'popup.close': 'Close',
+  'popup.submit': 'Record outcome',
+  'popup.submitting': 'Recording…',
+  'popup.queue': 'Queue for later',
+  'popup.noDispositions': 'No disposition outcomes are set up, so there is nothing to record. Ask an administrator to add one.',
+  'popup.timeLeft': (time: string) => `Time left: ${time}`,
+  'popup.secondsLeft': (seconds: number) => `${seconds} seconds left`,
+  'popup.timeUp': 'Time is up. Record an outcome to finish.',
+  'popup.paused': 'Paused while you type.',
+  'popup.required': 'Record an outcome before closing.',
+  'popup.failed': (reason: string) => `Not recorded: ${reason}`,
+  'popup.shortcuts': 'Press 1–9 to choose, Enter to record.',
+  'popup.queuedCount': (count: number) => (count === 1 ? '1 outcome is waiting to be sent.' : `${count} outcomes are waiting to be sent.`),
+};

@@ -1,0 +1,75 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { DispositionPopup } from '../src/components/disposition-popup/disposition-popup.js';
+import '../src/define.js';
+import type { RecordedOutcome } from '../src/model/types.js';
+import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
+
+interface PopupArgs {
+  required: boolean;
+  notes: 'off' | 'optional' | 'required';
+  timeout: number;
+  defaultOutcome: string;
+  latencyMs: number;
+  failureRate: number;
+}
+
+/** The end of a call: hang up, the popup opens, the record lands in the log below. */
+function endOfCall(args: PopupArgs) {
+  const adapter = new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, latencyMs: args.latencyMs, failureRate: args.failureRate });
+  let call = 1;
+  const log = (text: string, root: HTMLElement) => {
+    const list = root.querySelector('ol')!;
+    const item = document.createElement('li');
+    item.textContent = text;
+    list.prepend(item);
+  };
+  const hangUp = (event: Event) => {
+    const root = (event.currentTarget as HTMLElement).closest('section')!;
+    const popup = root.querySelector<DispositionPopup>('disposition-popup')!;
+    popup.subjectId = `call-${call++}`;
+    void popup.show();
+  };
+  return html`<section style="font: 14px system-ui">
+    <p>Latency ${args.latencyMs} ms, failure rate ${Math.round(args.failureRate * 100)} %: a failed record keeps every input and offers Retry or Queue for later.</p>
+    <button @click=${hangUp}>Hang up</button>
+    <disposition-popup
+      .adapter=${adapter}
+      ?required=${args.required}
+      notes=${args.notes}
+      timeout=${args.timeout}
+      default-outcome=${args.defaultOutcome}
+      @outcome-recorded=${(event: CustomEvent<RecordedOutcome>) =>
+        log(`Recorded ${event.detail.outcomeKey} for ${event.detail.subjectId} (${event.detail.source})`, (event.currentTarget as HTMLElement).closest('section')!)}
+      @outcome-queued=${(event: CustomEvent<{ record: { outcomeKey: string; subjectId: string } }>) =>
+        log(`Queued ${event.detail.record.outcomeKey} for ${event.detail.record.subjectId}`, (event.currentTarget as HTMLElement).closest('section')!)}
+    ></disposition-popup>
+    <h3>Log</h3>
+    <ol></ol>
+  </section>`;
+}
+
+const meta: Meta<PopupArgs> = {
+  title: 'Elements/disposition-popup',
+  args: { required: true, notes: 'optional', timeout: 0, defaultOutcome: '', latencyMs: 400, failureRate: 0 },
+  argTypes: {
+    notes: { control: 'inline-radio', options: ['off', 'optional', 'required'] },
+    timeout: { control: { type: 'number', min: 0 }, description: 'After-call-work seconds' },
+    defaultOutcome: { control: 'text', description: 'Recorded with source "timeout" at zero' },
+    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 } },
+    failureRate: { control: { type: 'range', min: 0, max: 1, step: 0.1 } },
+  },
+  render: endOfCall,
+};
+export default meta;
+
+type Story = StoryObj<PopupArgs>;
+
+export const EndOfCall: Story = {};
+
+export const UnreliableBackend: Story = { args: { failureRate: 0.6, latencyMs: 800 } };
+
+export const AfterCallWorkCountdown: Story = { args: { timeout: 30, defaultOutcome: 'do_not_call', required: false } };
+
+export const NotesRequired: Story = { args: { notes: 'required' } };

@@ -1,0 +1,145 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import {
+  CloseAdapter,
+  OutcomeTypesApiAdapter,
+  SailorAdapter,
+  TaskResultTypeAdapter,
+  type OutcomeAdapter,
+} from '../src/adapters/index.js';
+import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import '../src/define.js';
+import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
+import { api as closeApi, CLOSE_API_KEY } from '../test/servers/close-api.mjs';
+import { api as outcomeTypesApi, TOKENS } from '../test/servers/outcome-types-api.mjs';
+import { api as sailorApi, SMART_LISTS, TOKEN as SAILOR_TOKEN } from '../test/servers/sailor-api.mjs';
+import { KEYS, api as taskResultsApi } from '../test/servers/task-results-api.mjs';
+import { standInFetch } from './support/stand-in-fetch.js';
+
+interface EditorArgs {
+  userRole: 'editor' | 'viewer';
+  lang: 'en' | 'es';
+  latencyMs: number;
+}
+
+/** The first credential of a seed API that gives what the story needs. */
+function credential<T>(table: Readonly<Record<string, T>>, fits: (grant: T) => boolean): string {
+  const found = Object.entries(table).find(([, grant]) => fits(grant));
+  if (!found) throw new Error('The seed API has no suitable credential.');
+  return found[0];
+}
+
+function page(adapter: OutcomeAdapter, { userRole, lang }: EditorArgs, note: string) {
+  return html`<section lang=${lang} style="font: 14px/1.4 system-ui, sans-serif; max-width: 56rem">
+    <p>${note}</p>
+    <outcome-type-editor
+      .adapter=${adapter}
+      user-role=${userRole}
+      @outcome-type-change=${(event: HTMLElementEventMap['outcome-type-change']) => console.info('outcome-type-change', event.detail)}
+    ></outcome-type-editor>
+  </section>`;
+}
+
+const meta: Meta<EditorArgs> = {
+  title: 'Elements/outcome-type-editor',
+  args: { userRole: 'editor', lang: 'en', latencyMs: 300 },
+  argTypes: {
+    userRole: { control: 'inline-radio', options: ['editor', 'viewer'], description: 'The user’s role; the adapter’s can only restrict it.' },
+    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, description: 'Delay before every answer, to show progress.' },
+  },
+};
+export default meta;
+
+type Story = StoryObj<EditorArgs>;
+
+/** The embedded adapter: every field of the canonical model, the outcome-types rules. */
+export const Memory: Story = {
+  render: (args) =>
+    page(
+      new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, latencyMs: args.latencyMs }),
+      args,
+      'MemoryAdapter: every canonical field. Try reordering with the arrows or the drag handle, and deleting a type.',
+    ),
+};
+
+/** The same page for a viewer: the list, no write controls. */
+export const Viewer: Story = {
+  args: { userRole: 'viewer' },
+  render: Memory.render!,
+};
+
+/** The outcome-types API: ten system defaults with locked key, classification, category and status. */
+export const OutcomeTypesApi: Story = {
+  name: 'Outcome types API',
+  render: (args) =>
+    page(
+      new OutcomeTypesApiAdapter({
+        baseUrl: 'https://outcome-types.stand-in.example',
+        token: credential(TOKENS, (role) => role === 'editor'),
+        fetch: standInFetch(outcomeTypesApi, { latencyMs: args.latencyMs }),
+      }),
+      args,
+      'Stands in for seeds/outcome-types-api.txt in the page. Edit “Click” to see the locked fields; create one with the key “click” to see the duplicate rule.',
+    ),
+};
+
+/** Close: name, description and the voicemail-drop type; applies-to is derived, so read only. */
+export const Close: Story = {
+  render: (args) =>
+    page(
+      new CloseAdapter({
+        baseUrl: 'https://close.stand-in.example',
+        apiKey: CLOSE_API_KEY,
+        fetch: standInFetch(closeApi, { latencyMs: args.latencyMs }),
+      }),
+      args,
+      'Stands in for seeds/close-outcomes-*.txt. Close has no order and no status, so there is no reordering or status filter.',
+    ),
+};
+
+/** Sailor: kinds, destination recipes with the host's Smart Lists, webhook URL required for actions. */
+export const Sailor: Story = {
+  render: (args) =>
+    page(
+      new SailorAdapter({
+        baseUrl: 'https://sailor.stand-in.example',
+        token: SAILOR_TOKEN,
+        fetch: standInFetch(sailorApi, { latencyMs: args.latencyMs }),
+        listSmartLists: async () => Object.entries(SMART_LISTS).map(([id, name]) => ({ id, name })),
+      }),
+      args,
+      'Stands in for seeds/sailor-phone-system-outcomes.txt; the host lists the Smart Lists. Make an action without a webhook URL to see the rule.',
+    ),
+};
+
+/** Sailor without a Smart List source: list ids are typed by hand; an unknown one is refused by the server. */
+export const SailorTypedListIds: Story = {
+  name: 'Sailor (typed list ids)',
+  render: (args) =>
+    page(
+      new SailorAdapter({
+        baseUrl: 'https://sailor.stand-in.example',
+        token: SAILOR_TOKEN,
+        fetch: standInFetch(sailorApi, { latencyMs: args.latencyMs }),
+      }),
+      args,
+      `No listSmartLists: type a list id (e.g. ${Object.keys(SMART_LISTS)[0]}); any other id gets destination_not_found on the field.`,
+    ),
+};
+
+/** Task result types: read only, managed elsewhere. */
+export const TaskResultTypes: Story = {
+  name: 'Task result types (read only)',
+  render: (args) =>
+    page(
+      new TaskResultTypeAdapter({
+        baseUrl: 'https://task-results.stand-in.example',
+        apiKey: credential(KEYS, (permissions) => permissions.includes('VIEW_ACTIVITIES')),
+        resultPath: (taskId) => `/api/integration/tasks/${encodeURIComponent(taskId)}/result`,
+        fetch: standInFetch(taskResultsApi, { latencyMs: args.latencyMs }),
+      }),
+      args,
+      'Stands in for seeds/task-result-type-configs.txt: the list only, with a note that it is managed elsewhere.',
+    ),
+};

@@ -1,0 +1,370 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define.js';
+import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
+import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { withRecorder } from '../../../src/adapters/with-recorder.js';
+import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
+import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
+import type { Clock } from '../../../src/controllers/countdown.js';
+import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
+import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
+
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function memory(options: { latencyMs?: number } = {}) {
+  return new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, ...options });
+}
+
+async function mount(template: ReturnType<typeof html>) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div>${template}</div>`);
+  const popup = wrapper.querySelector('disposition-popup')!;
+  const opener = wrapper.querySelector('button');
+  await popup.updateComplete;
+  return { wrapper, popup, opener };
+}
+
+function dialog(popup: DispositionPopup): HTMLDialogElement {
+  return popup.shadowRoot!.querySelector('dialog')!;
+}
+
+function picker(popup: DispositionPopup): OutcomePicker {
+  return popup.shadowRoot!.querySelector('outcome-picker')!;
+}
+
+function part(popup: DispositionPopup, name: string): HTMLElement | null {
+  return popup.shadowRoot!.querySelector(`[part~="${name}"]`);
+}
+
+/**
+ * Opens the popup and waits until the outcome list has focus. The result promise comes back in
+ * an array: an async function returning a promise would wait for it.
+ */
+async function open(popup: DispositionPopup): Promise<[Promise<RecordedOutcome | null>]> {
+  const result = popup.show();
+  for (let i = 0; i < 100; i++) {
+    await tick(10);
+    const list = picker(popup);
+    if (list?.shadowRoot?.activeElement?.getAttribute('role') === 'radio') break;
+  }
+  return [result];
+}
+
+function events(target: EventTarget, ...types: string[]) {
+  const seen: { type: string; detail: unknown }[] = [];
+  for (const type of types) target.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+  return seen;
+}
+
+/** A clock the test moves by hand. */
+class FakeClock implements Clock {
+  time = 1_000_000;
+  callbacks = new Map<number, () => void>();
+  #next = 1;
+  now = () => this.time;
+  setInterval = (callback: () => void) => {
+    const id = this.#next++;
+    this.callbacks.set(id, callback);
+    return id;
+  };
+  clearInterval = (handle: unknown) => void this.callbacks.delete(handle as number);
+  advance(ms: number) {
+    for (let step = 0; step < ms; step += 250) {
+      this.time += 250;
+      for (const callback of [...this.callbacks.values()]) callback();
+    }
+  }
+}
+
+describe('<disposition-popup>', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+
+  it('records by keyboard alone: focus on the list, digit chooses, Enter records, focus returns', async () => {
+    const adapter = memory();
+    const { popup, opener } = await mount(html`<button>Hang up</button><disposition-popup subject-id="call-1" .adapter=${adapter}></disposition-popup>`);
+    const seen = events(popup, 'outcome-recorded', 'close');
+    opener!.focus();
+    const [result] = await open(popup);
+    expect(dialog(popup).open).to.be.true;
+    expect(picker(popup).shadowRoot!.activeElement!.textContent).to.contain('Sale');
+    await expect(popup).to.be.accessible();
+
+    await sendKeys({ press: '3' });
+    await picker(popup).updateComplete;
+    expect(picker(popup).value).to.equal('wrong_number');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Asked to be removed' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    const recorded = await result;
+    expect(recorded).to.deep.include({ subjectId: 'call-1', outcomeKey: 'wrong_number', notes: 'Asked to be removed', source: 'agent' });
+    expect(adapter.listRecords()).to.have.length(1);
+    expect(seen.map((event) => event.type)).to.deep.equal(['outcome-recorded', 'close']);
+    expect(dialog(popup).open).to.be.false;
+    expect(document.activeElement).to.equal(opener);
+  });
+
+  it('offers only active dispositions, and says so plainly when there are none', async () => {
+    const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup>`);
+    await open(popup);
+    expect(picker(popup).shownOutcomes.map((outcome) => outcome.key)).to.deep.equal(['sale', 'callback', 'wrong_number', 'do_not_call']);
+
+    const none = new MemoryAdapter({ outcomeTypes: [{ key: 'vm', name: 'Voicemail', kind: 'action' }] });
+    const other = (await mount(html`<disposition-popup required subject-id="c" .adapter=${none}></disposition-popup>`)).popup;
+    const result = other.show();
+    await tick(50);
+    await other.updateComplete;
+    expect(part(other, 'hint')!.textContent).to.contain('No disposition outcomes are set up');
+    expect(picker(other)).to.equal(null);
+    await expect(other).to.be.accessible();
+    // Nothing could be recorded, so even a required popup lets the agent go.
+    expect(other.hide()).to.be.true;
+    expect(await result).to.equal(null);
+  });
+
+  it('refuses to close while required, however often Escape is pressed', async () => {
+    const { popup } = await mount(html`<disposition-popup required subject-id="c" .adapter=${memory()}></disposition-popup>`);
+    const seen = events(popup, 'disposition-request-close', 'close');
+    await open(popup);
+    for (let press = 0; press < 3; press++) {
+      await sendKeys({ press: 'Escape' });
+      await tick(20);
+    }
+    expect(dialog(popup).open).to.be.true;
+    expect(popup.open).to.be.true;
+    expect(seen).to.deep.equal([
+      { type: 'disposition-request-close', detail: { source: 'escape' } },
+      { type: 'disposition-request-close', detail: { source: 'escape' } },
+      { type: 'disposition-request-close', detail: { source: 'escape' } },
+    ]);
+    expect(part(popup, 'hint')?.parentElement?.textContent).to.contain('Record an outcome before closing.');
+    part(popup, 'close-button')!.click();
+    expect(popup.hide()).to.be.false;
+    expect(dialog(popup).open).to.be.true;
+  });
+
+  it('closes on Escape when not required, resolving show() with null; never while typing in notes', async () => {
+    const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup>`);
+    const seen = events(popup, 'disposition-request-close', 'close');
+    const [result] = await open(popup);
+    popup.shadowRoot!.querySelector('textarea')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await tick(20);
+    expect(dialog(popup).open).to.be.true;
+    expect(seen).to.deep.equal([]);
+    picker(popup).focus();
+    await sendKeys({ press: 'Escape' });
+    expect(await result).to.equal(null);
+    expect(seen.map((event) => event.type)).to.deep.equal(['disposition-request-close', 'close']);
+  });
+
+  it('lets the host cancel any close request, and names its source', async () => {
+    const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup>`);
+    const sources: string[] = [];
+    popup.addEventListener('disposition-request-close', (event) => {
+      sources.push(event.detail.source);
+      event.preventDefault();
+    });
+    await open(popup);
+    part(popup, 'close-button')!.click();
+    const box = dialog(popup).getBoundingClientRect();
+    dialog(popup).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left - 5, clientY: box.top - 5 }));
+    popup.hide();
+    popup.removeAttribute('open');
+    await popup.updateComplete;
+    expect(sources).to.deep.equal(['close-button', 'backdrop', 'api', 'api']);
+    expect(dialog(popup).open).to.be.true;
+  });
+
+  describe('submitting', () => {
+    it('sends one record for a double click', async () => {
+      const adapter = memory({ latencyMs: 80 });
+      const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${adapter}></disposition-popup>`);
+      const seen = events(popup, 'outcome-recorded');
+      const [result] = await open(popup);
+      await sendKeys({ press: '1' });
+      const submit = part(popup, 'submit') as HTMLButtonElement;
+      submit.click();
+      submit.click();
+      await popup.updateComplete;
+      expect(submit.disabled).to.be.true;
+      submit.click();
+      await result;
+      await tick(100);
+      expect(adapter.listRecords()).to.have.length(1);
+      expect(seen).to.have.length(1);
+    });
+
+    it('keeps every input after a failure, says why, and retries with the same key until the record changes', async () => {
+      const keys: string[] = [];
+      let failWith: OutcomeAdapterError | null = new OutcomeAdapterError('network', 'offline');
+      const adapter = withRecorder(memory(), (record: OutcomeRecord, { idempotencyKey }) => {
+        keys.push(idempotencyKey);
+        if (failWith) throw failWith;
+        return { ...record, id: idempotencyKey, recordedAt: new Date().toISOString() };
+      });
+      const { popup } = await mount(html`<disposition-popup subject-id="c" notes="required" .adapter=${adapter}></disposition-popup>`);
+      const [result] = await open(popup);
+      await sendKeys({ press: '4' });
+      popup.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'Angry' });
+      (part(popup, 'submit') as HTMLButtonElement).click();
+      await tick(30);
+      await popup.updateComplete;
+      expect(part(popup, 'error')!.textContent).to.contain('The server could not be reached.');
+      expect(picker(popup).value).to.equal('do_not_call');
+      expect(popup.shadowRoot!.querySelector('textarea')!.value).to.equal('Angry');
+      await expect(popup).to.be.accessible();
+
+      failWith = new OutcomeAdapterError('server', 'boom', { status: 500 });
+      (part(popup, 'submit') as HTMLButtonElement).click();
+      await tick(30);
+      expect(keys[1]).to.equal(keys[0]);
+
+      popup.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: ' customer' });
+      failWith = null;
+      (part(popup, 'submit') as HTMLButtonElement).click();
+      const recorded = await result;
+      expect(keys[2]).not.to.equal(keys[0]);
+      expect(recorded!.notes).to.equal('Angry customer');
+    });
+
+    it('shows field errors from a validation failure and offers no queue for it', async () => {
+      const adapter = withRecorder(memory(), () => {
+        throw new OutcomeAdapterError('validation', 'bad', { status: 400, fieldErrors: { outcomeKey: 'is retired' } });
+      });
+      const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${adapter}></disposition-popup>`);
+      await open(popup);
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await tick(30);
+      await popup.updateComplete;
+      expect(part(popup, 'error')!.textContent).to.contain('is retired');
+      expect(part(popup, 'queue')).to.equal(null);
+      expect(dialog(popup).open).to.be.true;
+    });
+  });
+
+  describe('outbox', () => {
+    it('queues when the backend stays down, then records exactly once after a reload', async () => {
+      let down = true;
+      const backend = memory();
+      const flaky = withRecorder(backend, (record, options) => {
+        if (down) throw new OutcomeAdapterError('network', 'unreachable');
+        return backend.recordOutcome(record, options);
+      });
+      const first = await mount(html`<disposition-popup required subject-id="call-7" .adapter=${flaky}></disposition-popup>`);
+      const seen = events(first.wrapper, 'outcome-queued', 'outcome-recorded');
+      const [result] = await open(first.popup);
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await tick(30);
+      await first.popup.updateComplete;
+      (part(first.popup, 'queue') as HTMLButtonElement).click();
+      expect(await result).to.equal(null);
+      expect(dialog(first.popup).open).to.be.false;
+      expect(seen.map((event) => event.type)).to.deep.equal(['outcome-queued']);
+      const queued = (seen[0]!.detail as { idempotencyKey: string }).idempotencyKey;
+
+      // A reload: the element goes away; two new ones (two tabs) come with the backend back.
+      first.wrapper.remove();
+      down = false;
+      const later: CustomEvent<RecordedOutcome>[] = [];
+      const listen = (event: Event) => later.push(event as CustomEvent<RecordedOutcome>);
+      document.addEventListener('outcome-recorded', listen);
+      try {
+        await mount(html`<disposition-popup subject-id="other" .adapter=${flaky}></disposition-popup>`);
+        await mount(html`<disposition-popup subject-id="another" .adapter=${flaky}></disposition-popup>`);
+        for (let i = 0; i < 50 && later.length === 0; i++) await tick(10);
+        await tick(50);
+      } finally {
+        document.removeEventListener('outcome-recorded', listen);
+      }
+      expect(later).to.have.length(1);
+      expect(later[0]!.detail).to.deep.include({ subjectId: 'call-7', outcomeKey: 'sale' });
+      expect(backend.listRecords()).to.have.length(1);
+      expect(backend.listRecords()[0]!.id).to.be.a('string');
+      expect(JSON.parse(localStorage.getItem('outcome-elements:outbox')!)).to.deep.equal([]);
+      expect(queued).to.be.a('string');
+    });
+  });
+
+  describe('draft', () => {
+    it('restores outcome, date and notes after a reload, and clears them once recorded', async () => {
+      const adapter = memory();
+      const first = await mount(html`<disposition-popup subject-id="call-9" .adapter=${adapter}></disposition-popup>`);
+      await open(first.popup);
+      await sendKeys({ press: '2' });
+      await picker(first.popup).updateComplete;
+      const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
+      const dateField = picker(first.popup).shadowRoot!.querySelector<HTMLInputElement>('input[type="datetime-local"]')!;
+      dateField.value = later;
+      dateField.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await picker(first.popup).updateComplete;
+      first.popup.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'Call after 5' });
+      const scheduledAt = picker(first.popup).scheduledAt;
+      expect(scheduledAt).not.to.equal('');
+      first.wrapper.remove();
+
+      const second = await mount(html`<disposition-popup subject-id="call-9" .adapter=${adapter}></disposition-popup>`);
+      const [result] = await open(second.popup);
+      expect(picker(second.popup).value).to.equal('callback');
+      expect(picker(second.popup).scheduledAt).to.equal(scheduledAt);
+      expect(second.popup.shadowRoot!.querySelector('textarea')!.value).to.equal('Call after 5');
+      await sendKeys({ press: 'Enter' });
+      const recorded = await result;
+      expect(recorded).to.deep.include({ outcomeKey: 'callback', scheduledAt, notes: 'Call after 5' });
+      expect(sessionStorage.getItem('outcome-elements:draft:call-9')).to.equal(null);
+    });
+  });
+
+  describe('countdown', () => {
+    it('counts down visibly, pauses while typing, and records the default outcome at zero', async () => {
+      const clock = new FakeClock();
+      const adapter = memory();
+      const { popup } = await mount(html`<disposition-popup subject-id="c" timeout="30" default-outcome="do_not_call" .adapter=${adapter} .clock=${clock}></disposition-popup>`);
+      const [result] = await open(popup);
+      expect(part(popup, 'countdown')!.textContent).to.contain('Time left: 0:30');
+      clock.advance(15_000);
+      await popup.updateComplete;
+      expect(part(popup, 'countdown')!.textContent).to.contain('0:15');
+      popup.shadowRoot!.querySelector('textarea')!.focus();
+      clock.advance(60_000);
+      await popup.updateComplete;
+      expect(part(popup, 'countdown')!.textContent).to.contain('0:15');
+      expect(part(popup, 'countdown')!.textContent).to.contain('Paused');
+      picker(popup).focus();
+      clock.advance(6_000);
+      await popup.updateComplete;
+      expect(popup.shadowRoot!.textContent).to.contain('9 seconds left');
+      clock.advance(10_000);
+      const recorded = await result;
+      expect(recorded).to.deep.include({ outcomeKey: 'do_not_call', source: 'timeout' });
+      expect(adapter.listRecords()).to.have.length(1);
+    });
+
+    it('stays open saying time is up when there is no default outcome', async () => {
+      const clock = new FakeClock();
+      const { popup } = await mount(html`<disposition-popup required subject-id="c" timeout="5" .adapter=${memory()} .clock=${clock}></disposition-popup>`);
+      await open(popup);
+      clock.advance(6_000);
+      await popup.updateComplete;
+      expect(dialog(popup).open).to.be.true;
+      expect(popup.shadowRoot!.textContent).to.contain('Time is up.');
+      await expect(popup).to.be.accessible();
+    });
+  });
+
+  it('speaks Spanish under lang="es"', async () => {
+    const { popup } = await mount(html`<div lang="es"><disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup></div>`);
+    await open(popup);
+    expect(popup.shadowRoot!.querySelector('h2')!.textContent).to.equal('Registrar el resultado');
+  });
+});
