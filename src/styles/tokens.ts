@@ -33,6 +33,16 @@ export const tokens = css`
     display: none !important;
   }
 
+  /* Read by assistive technology, not shown. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   :focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { CloseAdapter, type CloseAdapterOptions } from '../../src/adapters/close-adapter.js';
-import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
 import { CLOSE_RULES } from '../../src/model/field-rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
+import { rejection } from '../helpers/rejection.js';
 
 // Must match test/servers/close-server.mjs (a Node module, so not importable here).
 const API_KEY = 'api_close_test_key';
@@ -30,15 +30,6 @@ interface CloseState {
 
 type Server = Awaited<ReturnType<typeof seedServer<CloseState>>>;
 
-async function rejection(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OutcomeAdapterError);
-    return error as OutcomeAdapterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const notInterested: OutcomeTypeInput = {
   name: 'Not Interested Today',

@@ -2,15 +2,11 @@ import { expect } from '@open-wc/testing';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { HttpClient, readFieldErrors, retryAfterMs } from '../../src/adapters/http.js';
 import { seedServer } from '../helpers/seed-server.js';
+import { rejection as failure } from '../helpers/rejection.js';
 
 const server = await seedServer('outcome-types');
 const PATH = '/api/v1/outcome-types';
 
-async function failure(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  const error = await promise.then(() => expect.fail('expected a failure'), (thrown: unknown) => thrown);
-  expect(error).to.be.instanceOf(OutcomeAdapterError);
-  return error as OutcomeAdapterError;
-}
 
 describe('HttpClient', () => {
   beforeEach(() => server.reset());

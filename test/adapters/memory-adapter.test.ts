@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
-import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
+import { rejection } from '../helpers/rejection.js';
 
 /** A Storage that lives only for one test. */
 class TestStorage {
@@ -15,15 +15,6 @@ class TestStorage {
   }
 }
 
-async function rejection(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OutcomeAdapterError);
-    return error as OutcomeAdapterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const purchased: OutcomeTypeInput = {
   key: 'purchased',

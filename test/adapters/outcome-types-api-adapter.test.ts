@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
-import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import {
   OutcomeTypesApiAdapter,
   type OutcomeTypesApiAdapterOptions,
 } from '../../src/adapters/outcome-types-api-adapter.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer } from '../helpers/seed-server.js';
+import { rejection as failure } from '../helpers/rejection.js';
 
 interface ServerState {
   types: { id: string; key: string; name: string; isSystem: boolean; status: string; ordinal: number }[];
@@ -27,14 +27,6 @@ function make(options: Partial<OutcomeTypesApiAdapterOptions> = {}) {
   return { adapter, reports };
 }
 
-async function failure(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  const error = await promise.then(
-    () => expect.fail('expected a failure'),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).to.be.instanceOf(OutcomeAdapterError);
-  return error as OutcomeAdapterError;
-}
 
 const purchased: OutcomeTypeInput = {
   key: 'purchased', name: 'Purchased', description: '', classification: 'positive', category: 'response',

@@ -5,6 +5,7 @@ import type { InvalidItemReport } from '../../src/adapters/adapter.js';
 import { SAILOR_RULES } from '../../src/model/field-rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer, type Fault, type LoggedRequest } from '../helpers/seed-server.js';
+import { rejection } from '../helpers/rejection.js';
 
 // Mirrors test/servers/sailor-server.mjs (a Node module the browser cannot import).
 const TOKEN = 'sailor-test-token';
@@ -74,15 +75,6 @@ function input(fields: Partial<OutcomeTypeInput>): OutcomeTypeInput {
 
 const notQualified = input({ name: 'Not Qualified', kind: 'disposition', ordinal: 20, destination: { type: 'none' } });
 
-async function rejection(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OutcomeAdapterError);
-    return error as OutcomeAdapterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function requests(method?: string): Promise<LoggedRequest[]> {
   const log = await server.log();

@@ -7,6 +7,7 @@ import {
 } from '../../src/adapters/task-result-type-adapter.js';
 import type { OutcomeRecord } from '../../src/model/types.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
+import { rejection } from '../helpers/rejection.js';
 
 interface StoredResult {
   id: string;
@@ -23,15 +24,6 @@ interface TaskResultsState {
 const CONFIGS_PATH = '/api/integration/task-result-type-configs';
 const resultPath = (id: string) => `/api/integration/tasks/${id}/result`;
 
-async function rejection(promise: Promise<unknown>): Promise<OutcomeAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OutcomeAdapterError);
-    return error as OutcomeAdapterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();

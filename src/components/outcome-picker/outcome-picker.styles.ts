@@ -7,14 +7,6 @@ export const styles = css`
     --_max-height: var(--outcome-picker-max-height, 20rem);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   [part~='search'] {
     box-sizing: border-box;

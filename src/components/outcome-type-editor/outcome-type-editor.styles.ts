@@ -6,14 +6,6 @@ export const styles = css`
     --_max-width: var(--outcome-type-editor-max-width, 40rem);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   input,
   select,
