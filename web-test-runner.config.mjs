@@ -14,12 +14,21 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     seedServersPlugin(),
     {
-      // Chromium's own time-zone emulation, so date tests run in the zone they are about.
-      name: 'emulate-timezone',
+      // Chromium's own emulation, so tests run in the zone, scheme or contrast mode they are about:
+      // `emulate-timezone` { timeZone }, `emulate-media` { features: [{ name, value }] } (e.g.
+      // prefers-color-scheme: dark, forced-colors: active; an empty list resets).
+      name: 'emulation',
       async executeCommand({ command, payload, session }) {
-        if (command !== 'emulate-timezone') return undefined;
-        await session.browser.getPage(session.id).emulateTimezone(payload?.timeZone);
-        return true;
+        const page = session.browser.getPage(session.id);
+        if (command === 'emulate-timezone') {
+          await page.emulateTimezone(payload?.timeZone);
+          return true;
+        }
+        if (command === 'emulate-media') {
+          await page.emulateMediaFeatures(payload?.features ?? []);
+          return true;
+        }
+        return undefined;
       },
     },
   ],
