@@ -54,13 +54,19 @@ const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = {
 };
 
 /** Each field on its own, so one bad field is reported without hiding the others. */
-function parseFields(raw: Record<string, unknown>): { value: Partial<OutcomeTypeInput>; issues: FieldIssue[] } {
+function parseFields(raw: Record<string, unknown>, keepCleared: boolean): { value: Partial<OutcomeTypeInput>; issues: FieldIssue[] } {
   const value: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   const shape = OutcomeTypeChangesSchema.shape as Record<string, Parameters<typeof parseWith>[0]>;
   for (const [field, fieldValue] of Object.entries(raw)) {
     const schema = shape[field];
-    if (!schema || fieldValue === undefined) continue;
+    if (!schema) continue;
+    if (fieldValue === undefined) {
+      // In an update, a field given as undefined means "clear it" (e.g. drop a webhook URL);
+      // the field rules then say whether this backend allows that.
+      if (keepCleared) value[field] = undefined;
+      continue;
+    }
     const parsed = parseWith(schema, fieldValue);
     if (parsed.ok) value[field] = parsed.value;
     else {
@@ -87,7 +93,7 @@ export function checkOutcomeTypeInput(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ field: 'name', code: 'invalid', detail: 'expected an object' }] };
   }
-  const parsed = parseFields(input as Record<string, unknown>);
+  const parsed = parseFields(input as Record<string, unknown>, existing !== undefined);
   const issues = [...parsed.issues];
   const invalid = new Set(issues.map((issue) => issue.field));
   const candidate = existing ? parsed.value : { ...CREATE_DEFAULTS, ...parsed.value };

@@ -126,6 +126,14 @@ describe('MemoryAdapter', () => {
       expect(renamed).to.deep.include({ name: 'Clicked', description: 'Opened it', ordinal: 20, key: 'click' });
     });
 
+    it('clears an optional field given as undefined', async () => {
+      const { adapter: memory } = adapter();
+      const created = await memory.createOutcomeType({ ...purchased, webhookUrl: 'https://example.com/hook' });
+      const updated = await memory.updateOutcomeType(created.id, { webhookUrl: undefined });
+      expect(updated.webhookUrl).to.equal(undefined);
+      expect((await memory.getOutcomeType(created.id)).webhookUrl).to.equal(undefined);
+    });
+
     it('refuses to take another type’s key', async () => {
       const { adapter: memory } = adapter();
       const created = await memory.createOutcomeType(purchased);

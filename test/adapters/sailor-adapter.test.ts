@@ -414,6 +414,16 @@ describe('SailorAdapter', () => {
       expect(updated).to.deep.include({ name: 'Interested - Follow Up', destination: { type: 'smart_list', id: FOLLOW_UP, name: 'Follow up' } });
     });
 
+    it('clears the webhook when an action becomes a disposition and the change says so', async () => {
+      const { adapter } = sailor();
+      await adapter.listOutcomeTypes();
+      const updated = await adapter.updateOutcomeType(INTERESTED, { kind: 'disposition', webhookUrl: undefined });
+      const [patch] = await requests('PATCH');
+      expect(patch!.body).not.to.have.property('webhook_url');
+      expect((await server.state()).outcomes[0]!.webhook_url).to.equal(null);
+      expect(updated.webhookUrl).to.equal(undefined);
+    });
+
     it('is answered by a server that clears what a PATCH leaves out', async () => {
       const response = await fetch(`${server.url}${PATH}/${INTERESTED}`, {
         method: 'PATCH',

@@ -126,3 +126,24 @@ describe('issue wording', () => {
     expect(describeFieldIssue({ field: 'webhookUrl', code: 'required', because: 'action' })).to.equal('is required for action outcomes');
   });
 });
+
+describe('clearing a field in an update', () => {
+  const action = OutcomeTypeSchema.parse({ id: 's1', key: 's1', name: 'Call me', kind: 'disposition', webhookUrl: 'https://example.com/hook' });
+
+  it('sends an optional field given as undefined as cleared', () => {
+    const result = checkOutcomeTypeInput({ webhookUrl: undefined }, SAILOR_RULES, action);
+    expect(result.ok).to.be.true;
+    expect(result.ok && 'webhookUrl' in result.value && result.value.webhookUrl === undefined).to.be.true;
+  });
+
+  it('refuses to clear a required field, and a field a cross-field rule needs', () => {
+    expect(issues(checkOutcomeTypeInput({ name: undefined }, SAILOR_RULES, action))).to.deep.equal([{ field: 'name', code: 'required' }]);
+    const actionType = OutcomeTypeSchema.parse({ ...action, kind: 'action' });
+    expect(issues(checkOutcomeTypeInput({ webhookUrl: undefined }, SAILOR_RULES, actionType))).to.deep.equal([{ field: 'webhookUrl', code: 'required' }]);
+  });
+
+  it('does not let undefined override a create’s defaults', () => {
+    const result = checkOutcomeTypeInput({ key: 'k', name: 'N', classification: undefined }, OUTCOME_TYPES_API_RULES);
+    expect(result.ok && result.value.classification).to.equal('neutral');
+  });
+});
