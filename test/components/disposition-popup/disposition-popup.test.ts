@@ -362,6 +362,21 @@ describe('<disposition-popup>', () => {
     });
   });
 
+  it('opens from the open attribute too, and closes through the request when it is removed', async () => {
+    const { popup } = await mount(html`<disposition-popup open subject-id="c" .adapter=${memory()}></disposition-popup>`);
+    const seen = events(popup, 'disposition-request-close', 'close');
+    for (let i = 0; i < 50 && !picker(popup)?.shadowRoot?.activeElement; i++) await tick(10);
+    expect(dialog(popup).open).to.be.true;
+    popup.removeAttribute('open');
+    await popup.updateComplete;
+    await tick(10);
+    expect(dialog(popup).open).to.be.false;
+    expect(seen).to.deep.equal([
+      { type: 'disposition-request-close', detail: { source: 'api' } },
+      { type: 'close', detail: undefined },
+    ]);
+  });
+
   it('speaks Spanish under lang="es"', async () => {
     const { popup } = await mount(html`<div lang="es"><disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup></div>`);
     await open(popup);
