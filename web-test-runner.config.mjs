@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { seedServersPlugin } from './test/servers/index.mjs';
+import { reactForBrowser } from './test/tools/react-for-browser.mjs';
 import { CHROMIUM_ARGS, findChromium } from './test/tools/find-chromium.mjs';
 import { totalsReporter } from './test/tools/totals-reporter.mjs';
 
@@ -13,6 +14,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     seedServersPlugin(),
+    // test/frameworks/react.test.ts mounts the elements in a real React app.
+    ...reactForBrowser(),
     {
       // Chromium's own emulation, so tests run in the zone, scheme or contrast mode they are about:
       // `emulate-timezone` { timeZone }, `emulate-media` { features: [{ name, value }] } (e.g.

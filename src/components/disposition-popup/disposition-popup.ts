@@ -51,11 +51,12 @@ function formatSeconds(total: number): string {
  * loses or doubles a record: every attempt of one record carries one idempotency key, queued
  * records survive reloads in an outbox, and the draft survives a reload of the tab.
  *
+ * @tagname disposition-popup
  * @summary The end-of-call disposition dialog that never loses a disposition.
- * @event outcome-recorded - `CustomEvent<RecordedOutcome>`: once per record, when the backend acknowledged it (also for queued records, later).
- * @event outcome-queued - `CustomEvent<{ record, idempotencyKey }>`: the record went to the outbox to be sent when the backend is back.
- * @event disposition-request-close - Cancelable `CustomEvent<{ source }>` before any close: 'escape', 'close-button', 'backdrop' or 'api'.
- * @event close - The dialog closed.
+ * @event {CustomEvent<RecordedOutcome>} outcome-recorded - Once per record, when the backend acknowledged it (also for queued records, later).
+ * @event {CustomEvent<OutcomeQueuedDetail>} outcome-queued - `detail: { record, idempotencyKey }`: the record went to the outbox to be sent when the backend is back.
+ * @event {CustomEvent<DispositionRequestCloseDetail>} disposition-request-close - Cancelable, before any close; `detail.source`: 'escape', 'close-button', 'backdrop' or 'api'.
+ * @event {Event} close - The dialog closed.
  * @csspart dialog - The native `<dialog>`.
  * @csspart close-button - The ✕ button.
  * @csspart countdown - The after-call-work countdown.
@@ -267,11 +268,14 @@ export class DispositionPopup extends OutcomeElement {
     this.dialog.showModal();
     this.setCustomState('open', true);
     this.#countdown.start(this.timeout);
+    // Outcomes may still be on their way: focus goes to the list once it exists.
+    await this.#outcomes.store?.load().catch(() => undefined);
     await this.updateComplete;
     const picker = this.picker;
-    if (picker) {
+    if (picker && this.open) {
       await picker.updateComplete;
       this.#applyDraftToPicker(picker);
+      await picker.updateComplete;
       picker.focus();
     }
     void this.#flushOutbox();

@@ -48,12 +48,16 @@ const scheduledAtValidator: Validator<OutcomePicker> = {
  * its classification by icon and text as well as colour. Form-associated: submits the outcome
  * key (and, for outcomes that need one, a follow-up instant) under its `name`.
  *
+ * @tagname outcome-picker
  * @summary Choose a call or task outcome; fast at 10,000 outcomes.
- * @event input - The user chose an outcome or edited the date (never on programmatic changes).
- * @event change - Same as `input`, after it.
+ * @event {Event} input - The user chose an outcome or edited the date (never on programmatic changes).
+ * @event {Event} change - Same as `input`, after it.
  * @csspart search - The search field shown for long lists.
  * @csspart list - The scrolling list of choices.
- * @csspart choice - One choice (role radio); also `choice-positive`, `choice-negative`, `choice-neutral`.
+ * @csspart choice - One choice (role radio).
+ * @csspart choice-positive - A choice of a positive outcome (with `choice`).
+ * @csspart choice-negative - A choice of a negative outcome (with `choice`).
+ * @csspart choice-neutral - A choice of a neutral outcome (with `choice`).
  * @csspart group - A group heading when `group-by` is set.
  * @csspart name - The name inside a choice.
  * @csspart classification - The classification badge inside a choice.
@@ -66,6 +70,8 @@ const scheduledAtValidator: Validator<OutcomePicker> = {
  * @cssproperty --outcome-picker-row-height - Height of one row. Default 2.25rem.
  * @cssstate invalid - The value is not valid.
  * @cssstate user-invalid - Invalid, after the user interacted or tried to submit.
+ * @cssstate disabled - Disabled by its own attribute or by a disabled `<fieldset>`.
+ * @cssstate required - A value is required.
  * @cssstate loading - Outcomes are loading.
  * @cssstate empty - No outcome is available.
  * @cssstate error - Outcomes could not be loaded.

@@ -10,6 +10,7 @@ import { styles } from './outcome-provider.styles.js';
  * Gives every outcome element inside it one adapter, one user role and one language, so a host
  * configures them once. Providers nest: an inner one without an adapter keeps the outer one's.
  *
+ * @tagname outcome-provider
  * @summary Provides the adapter, user role and language to descendant outcome elements.
  * @slot - The elements that use the provided adapter.
  */

@@ -43,15 +43,17 @@ const smartListRequests = new WeakMap<OutcomeAdapter, Promise<SmartList[]>>();
  * anything is sent; deletion after a confirmation that names the type. Viewers and read-only
  * backends get the list and no write controls.
  *
+ * @tagname outcome-type-editor
  * @summary Create, edit, delete and reorder outcome types, within the rules of each backend.
- * @event outcome-type-change - A type was created, updated (also by reordering) or deleted: `detail: { action, outcomeType }`.
+ * @event {CustomEvent<OutcomeTypeChangeDetail>} outcome-type-change - A type was created, updated (also by reordering) or deleted: `detail: { action, outcomeType }`.
  * @csspart toolbar - Search, status filter and the New button.
  * @csspart search - The search field.
  * @csspart status-filter - The status filter.
  * @csspart new-button - Opens the form for a new type.
  * @csspart note - A note: read-only backend, viewer, Smart Lists unavailable.
  * @csspart table - The list of types.
- * @csspart row - One type; also `row-system` for system types.
+ * @csspart row - One type.
+ * @csspart row-system - A system type's row (with `row`).
  * @csspart name - The name cell.
  * @csspart badge - The System badge.
  * @csspart actions - The buttons of a row.

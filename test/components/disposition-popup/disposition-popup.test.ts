@@ -109,6 +109,13 @@ describe('<disposition-popup>', () => {
     expect(document.activeElement).to.equal(opener);
   });
 
+  it('focuses the outcome list once outcomes arrive when shown before they did', async () => {
+    const { popup } = await mount(html`<disposition-popup subject-id="slow" .adapter=${memory({ latencyMs: 150 })}></disposition-popup>`);
+    void popup.show();
+    for (let i = 0; i < 60 && picker(popup)?.shadowRoot?.activeElement?.getAttribute('role') !== 'radio'; i++) await tick(10);
+    expect(picker(popup).shadowRoot!.activeElement!.textContent).to.contain('Sale');
+  });
+
   it('offers only active dispositions, and says so plainly when there are none', async () => {
     const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup>`);
     await open(popup);
