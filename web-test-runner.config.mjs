@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from './test/tools/find-chromium.mjs';
 import { totalsReporter } from './test/tools/totals-reporter.mjs';
 
 const executablePath = findChromium();
+const cdpSessions = new WeakMap();
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -17,9 +18,12 @@ export default {
     // test/frameworks/react.test.ts mounts the elements in a real React app.
     ...reactForBrowser(),
     {
-      // Chromium's own emulation, so tests run in the zone, scheme or contrast mode they are about:
-      // `emulate-timezone` { timeZone }, `emulate-media` { features: [{ name, value }] } (e.g.
-      // prefers-color-scheme: dark, forced-colors: active; an empty list resets).
+      // Chromium's own emulation, so tests run in the zone or contrast mode they are about:
+      // `emulate-timezone` { timeZone } and `emulate-media-features` { features: [{ name, value }] }
+      // (an empty list resets). Not `emulate-media`: @web/test-runner-commands' built-in plugin
+      // owns that name and runs first. Features go through the protocol because puppeteer's
+      // emulateMediaFeatures refuses forced-colors; the session is kept, since emulation ends
+      // when it is detached.
       name: 'emulation',
       async executeCommand({ command, payload, session }) {
         const page = session.browser.getPage(session.id);
@@ -27,8 +31,9 @@ export default {
           await page.emulateTimezone(payload?.timeZone);
           return true;
         }
-        if (command === 'emulate-media') {
-          await page.emulateMediaFeatures(payload?.features ?? []);
+        if (command === 'emulate-media-features') {
+          if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+          await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features: payload?.features ?? [] });
           return true;
         }
         return undefined;

@@ -6,7 +6,10 @@ import '../src/define.js';
 import type { RecordedOutcome } from '../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
 
+/** Every property of the element (the adapter is the story's), plus the demo adapter's behaviour. */
 interface PopupArgs {
+  open: boolean;
+  subjectId: string;
   required: boolean;
   notes: 'off' | 'optional' | 'required';
   timeout: number;
@@ -36,6 +39,8 @@ function endOfCall(args: PopupArgs) {
     <button @click=${hangUp}>Hang up</button>
     <disposition-popup
       .adapter=${adapter}
+      ?open=${args.open}
+      subject-id=${args.subjectId}
       ?required=${args.required}
       notes=${args.notes}
       timeout=${args.timeout}
@@ -52,13 +57,16 @@ function endOfCall(args: PopupArgs) {
 
 const meta: Meta<PopupArgs> = {
   title: 'Elements/disposition-popup',
-  args: { required: true, notes: 'optional', timeout: 0, defaultOutcome: '', latencyMs: 400, failureRate: 0 },
+  args: { open: false, subjectId: 'call-0', required: true, notes: 'optional', timeout: 0, defaultOutcome: '', latencyMs: 400, failureRate: 0 },
   argTypes: {
+    open: { control: 'boolean', description: 'Open on render (Hang up calls show() with the next call id)' },
+    subjectId: { control: 'text', description: 'The call or task recorded for; drafts are kept per subject' },
+    required: { control: 'boolean', description: 'Refuse to close until an outcome is recorded or queued' },
     notes: { control: 'inline-radio', options: ['off', 'optional', 'required'] },
     timeout: { control: { type: 'number', min: 0 }, description: 'After-call-work seconds' },
     defaultOutcome: { control: 'text', description: 'Recorded with source "timeout" at zero' },
-    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 } },
-    failureRate: { control: { type: 'range', min: 0, max: 1, step: 0.1 } },
+    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, description: 'MemoryAdapter latency (not an element property)' },
+    failureRate: { control: { type: 'range', min: 0, max: 1, step: 0.1 }, description: 'MemoryAdapter failure rate (not an element property)' },
   },
   render: endOfCall,
 };
@@ -67,6 +75,9 @@ export default meta;
 type Story = StoryObj<PopupArgs>;
 
 export const EndOfCall: Story = {};
+
+/** Open from the start, so the dialog itself is on the page (and checked by the story smoke test). */
+export const Open: Story = { args: { open: true, subjectId: 'call-open', latencyMs: 0 } };
 
 export const UnreliableBackend: Story = { args: { failureRate: 0.6, latencyMs: 800 } };
 

@@ -9,9 +9,8 @@ import { OutcomeStore, type StoreSnapshot } from '../src/controllers/outcome-sto
 import '../src/define.js';
 
 /**
- * A story-local stand-in until the real elements land: takes the adapter from the nearest
- * `<outcome-provider>`, as every outcome element will, and lists what its shared
- * `OutcomeStore` holds.
+ * A story-local table: takes the adapter from the nearest `<outcome-provider>`, as every outcome
+ * element does, and lists what its shared `OutcomeStore` holds.
  */
 class OutcomeTypeTable extends LitElement {
   static override styles = css`
@@ -126,15 +125,28 @@ class OutcomeTypeTable extends LitElement {
 const TABLE_TAG = 'sb-outcome-type-table';
 if (!customElements.get(TABLE_TAG)) customElements.define(TABLE_TAG, OutcomeTypeTable);
 
+/** `<outcome-provider>`'s properties (the adapter is built from the other two), and the MemoryAdapter's. */
 interface Args {
+  userRole: 'editor' | 'viewer';
+  lang: '' | 'en' | 'es';
   latencyMs: number;
   failureRate: number;
 }
 
 const meta = {
   title: 'Getting started',
-  args: { latencyMs: 400, failureRate: 0 },
+  args: { userRole: 'editor', lang: '', latencyMs: 400, failureRate: 0 },
   argTypes: {
+    userRole: {
+      description: '`<outcome-provider user-role>`: the role given to every element inside (the adapter can only restrict it).',
+      control: 'inline-radio',
+      options: ['editor', 'viewer'],
+    },
+    lang: {
+      description: '`<outcome-provider lang>`: the language of the elements inside; empty for the toolbar’s.',
+      control: 'inline-radio',
+      options: ['', 'en', 'es'],
+    },
     latencyMs: {
       description: 'MemoryAdapter `latencyMs`: delay added before every answer, to show loading.',
       control: { type: 'range', min: 0, max: 3000, step: 100 },
@@ -145,11 +157,13 @@ const meta = {
     },
   },
   // Every render (e.g. after changing an arg) builds a fresh adapter, so a fresh store and data.
-  render: ({ latencyMs, failureRate }) => {
+  render: ({ userRole, lang, latencyMs, failureRate }) => {
     const adapter = new adapters.MemoryAdapter({ latencyMs, failureRate });
     return html`
-      <outcome-provider .adapter=${adapter}>
+      <outcome-provider .adapter=${adapter} user-role=${userRole} lang=${lang || nothing}>
         <sb-outcome-type-table></sb-outcome-type-table>
+        <label id="gs-picker-label" style="display: block; font: 600 14px system-ui; margin-block: 1rem 0.5rem">The same outcomes in a picker</label>
+        <outcome-picker aria-labelledby="gs-picker-label" style="max-inline-size: 28rem"></outcome-picker>
       </outcome-provider>
     `;
   },

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { OutcomeAdapter } from '../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../src/adapters/errors.js';
 import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
@@ -7,14 +7,20 @@ import type { OutcomePicker } from '../src/components/outcome-picker/outcome-pic
 import '../src/define.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../test/helpers/sample-outcomes.js';
 
+/** Every property of the element (the adapter is the story's), plus the demo adapter's latency. */
 interface PickerArgs {
+  name: string;
+  value: string;
+  scheduledAt: string;
   kind: 'any' | 'disposition' | 'action';
+  category: '' | 'impression' | 'response';
+  appliesTo: '' | 'calls' | 'meetings';
   groupBy: 'none' | 'classification' | 'category';
   required: boolean;
   disabled: boolean;
   includeInactive: boolean;
-  value: string;
   timeZone: string;
+  searchThreshold: number;
   latencyMs: number;
 }
 
@@ -41,12 +47,16 @@ function render(args: PickerArgs, adapter: OutcomeAdapter) {
     <label id="picker-label" style="display: block; font-weight: 600; margin-block-end: 0.5rem">Call outcome</label>
     <outcome-picker
       aria-labelledby="picker-label"
-      name="outcome"
+      name=${args.name}
       .adapter=${adapter}
       kind=${args.kind}
+      category=${args.category || nothing}
+      applies-to=${args.appliesTo || nothing}
       group-by=${args.groupBy}
       value=${args.value}
-      time-zone=${args.timeZone}
+      scheduled-at=${args.scheduledAt}
+      time-zone=${args.timeZone || nothing}
+      search-threshold=${args.searchThreshold}
       ?required=${args.required}
       ?disabled=${args.disabled}
       ?include-inactive=${args.includeInactive}
@@ -59,21 +69,32 @@ function render(args: PickerArgs, adapter: OutcomeAdapter) {
 const meta: Meta<PickerArgs> = {
   title: 'Elements/outcome-picker',
   args: {
+    name: 'outcome',
+    value: '',
+    scheduledAt: '',
     kind: 'any',
+    category: '',
+    appliesTo: '',
     groupBy: 'none',
     required: true,
     disabled: false,
     includeInactive: false,
-    value: '',
     timeZone: '',
+    searchThreshold: 12,
     latencyMs: 0,
   },
   argTypes: {
-    kind: { control: 'inline-radio', options: ['any', 'disposition', 'action'] },
-    groupBy: { control: 'inline-radio', options: ['none', 'classification', 'category'] },
+    name: { control: 'text', description: 'Form field name: FormData gets `<name>` and `<name>-scheduled-at`.' },
     value: { control: 'text', description: 'Default value (the attribute form.reset() restores)' },
+    scheduledAt: { control: 'text', description: 'Follow-up instant (ISO-8601) for outcomes that need one, e.g. 2030-01-02T09:30:00Z' },
+    kind: { control: 'inline-radio', options: ['any', 'disposition', 'action'] },
+    category: { control: 'inline-radio', options: ['', 'impression', 'response'], description: 'Only this category; empty for all' },
+    appliesTo: { control: 'inline-radio', options: ['', 'calls', 'meetings'], description: 'Only outcomes for calls or meetings; empty for all' },
+    groupBy: { control: 'inline-radio', options: ['none', 'classification', 'category'] },
+    includeInactive: { control: 'boolean', description: 'Offer draft, paused and archived outcomes too' },
     timeZone: { control: 'text', description: 'IANA zone of the follow-up date; empty for the browser’s' },
-    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 } },
+    searchThreshold: { control: { type: 'number', min: 0 }, description: 'Lists longer than this get a search field' },
+    latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, description: 'MemoryAdapter latency (not an element property)' },
   },
   render: (args) => render(args, memory(CALL_CENTRE_OUTCOMES, args.latencyMs)),
 };

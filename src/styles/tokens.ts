@@ -4,6 +4,13 @@ import { css } from 'lit';
  * The base design tokens. Every element reads the public `--outcome-*` custom properties
  * through these private `--_*` ones, so a host overrides a token once, on any ancestor, and an
  * unset token falls back to a value that works in light and dark schemes and forced colors.
+ *
+ * Light or dark follows the page's CSS `color-scheme`, as native form controls do: a page that
+ * declares `color-scheme: light dark` gets the user's preference, `color-scheme: dark` gets
+ * dark, and a page that declares nothing stays light, so the elements never turn dark inside a
+ * page that is not. `--outcome-color-scheme` (on any ancestor) overrides it for the elements
+ * alone. Both inherit through shadow roots, which an attribute selector on an ancestor cannot
+ * reach without `:host-context()` (Chromium only).
  */
 export const tokens = css`
   :host {
@@ -23,7 +30,7 @@ export const tokens = css`
     --_space: var(--outcome-space, 0.5rem);
     --_focus-ring: var(--outcome-focus-ring, 2px solid var(--_accent));
     --_target-size: var(--outcome-target-size, 24px);
-    color-scheme: var(--outcome-color-scheme, light dark);
+    color-scheme: var(--outcome-color-scheme, inherit);
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);

@@ -1,6 +1,7 @@
 // Every test of the project in one command (`npm test`): the browser suite in Debian Chromium,
-// then the build and the Node suite that imports the built package by name. Ends with the
-// totals of both alone on a line, which CI reads.
+// the build and the Node suite that imports the built package by name, every Storybook story
+// loaded in Chromium (console errors, axe), and the hardening suite. Ends with the totals of all
+// of them alone on a line, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -38,6 +39,24 @@ if (built.status !== 0) {
   totals.failed += count('fail');
   if (node.status !== 0 && count('fail') === 0) totals.failed += 1;
 }
+
+/** Runs a suite that ends with its own "N passed, N failed" line and adds its counts. */
+function runCounted(label, args) {
+  const result = run('node', args, { capture: true });
+  const lines = [...(result.stdout ?? '').matchAll(/^(\d+) passed, (\d+) failed/gm)];
+  const last = lines.at(-1);
+  if (!last) {
+    console.log(`${label}: no totals line`);
+    totals.failed += 1;
+    return;
+  }
+  totals.passed += Number(last[1]);
+  totals.failed += Number(last[2]);
+  if (result.status !== 0 && Number(last[2]) === 0) totals.failed += 1;
+}
+
+runCounted('stories', ['test/tools/story-smoke.mjs']);
+runCounted('hardening', ['test/hardening/run.mjs']);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);

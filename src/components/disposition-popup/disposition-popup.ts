@@ -268,7 +268,9 @@ export class DispositionPopup extends OutcomeElement {
     this.dialog.showModal();
     this.setCustomState('open', true);
     this.#countdown.start(this.timeout);
-    // Outcomes may still be on their way: focus goes to the list once it exists.
+    // The adapter may be set just after `open` (attribute in markup, property by a framework),
+    // and outcomes may still be on their way: focus goes to the list once it exists.
+    await this.updateComplete;
     await this.#outcomes.store?.load().catch(() => undefined);
     await this.updateComplete;
     const picker = this.picker;

@@ -222,4 +222,9 @@ export const styles = css`
       outline-color: Highlight;
     }
   }
+
+  .table-scroll {
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
 `;

@@ -283,7 +283,10 @@ export class OutcomeTypeEditor extends OutcomeElement {
   #renderTable(shown: OutcomeType[]): TemplateResult {
     const columns = this.#columns();
     const showActions = this.#canUpdate || shown.some((type) => this.#canDelete(type));
-    return html`<table part="table" aria-busy=${this.reordering ? 'true' : 'false'}>
+    // Narrow hosts scroll the table sideways instead of cutting off its actions; the region is
+    // focusable so that keyboard users can scroll it too.
+    return html`<div class="table-scroll" role="region" tabindex="0" aria-label=${this.msg('editor.caption', shown.length)}>
+      <table part="table" aria-busy=${this.reordering ? 'true' : 'false'}>
       <caption class="visually-hidden">${this.msg('editor.caption', shown.length)}</caption>
       <thead>
         <tr>
@@ -296,7 +299,8 @@ export class OutcomeTypeEditor extends OutcomeElement {
       <tbody>
         ${repeat(shown, (type) => type.id, (type, index) => this.#renderRow(type, index, shown.length, columns, showActions))}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 
   #renderRow(type: OutcomeType, index: number, count: number, columns: Column[], showActions: boolean): TemplateResult {

@@ -374,6 +374,7 @@ describe('<disposition-popup>', () => {
     const seen = events(popup, 'disposition-request-close', 'close');
     for (let i = 0; i < 50 && !picker(popup)?.shadowRoot?.activeElement; i++) await tick(10);
     expect(dialog(popup).open).to.be.true;
+    expect(picker(popup).shadowRoot!.activeElement!.getAttribute('role')).to.equal('radio');
     popup.removeAttribute('open');
     await popup.updateComplete;
     await tick(10);
