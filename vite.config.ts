@@ -14,6 +14,7 @@ const entry: Record<string, string> = {
   model: 'src/model/index.ts',
   adapters: 'src/adapters/index.ts',
   'locales/es': 'src/locales/es.ts',
+  'strict-csp': 'src/model/strict-csp.ts',
   ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, `src/components/${tag}/${tag}.ts`])),
 };
 

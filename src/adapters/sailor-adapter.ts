@@ -362,6 +362,10 @@ export class SailorAdapter extends HttpAdapter {
   async #send<S extends z.ZodMiniType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
     const answer = await this.http.request(request);
     if (isFailureEnvelope(answer.body)) {
+      // A success status with `ok: false` but no error name is not an answer Sailor documents.
+      if (typeof answer.body['error'] !== 'string') {
+        throw unexpectedBody(request, '$.error: an ok:false envelope must name its error', answer.status);
+      }
       const meaning = readSailorError(answer.status, answer.body);
       throw new OutcomeAdapterError(meaning.code ?? 'server', meaning.message ?? `${request.method} ${request.path} failed.`, {
         status: answer.status,

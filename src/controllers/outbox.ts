@@ -16,12 +16,16 @@ export interface OutboxEntry {
 
 export type Send = (record: OutcomeRecord, idempotencyKey: string) => Promise<RecordedOutcome>;
 
-const KEY = 'outcome-elements:outbox';
+const PREFIX = 'outcome-elements:outbox:';
+const LOCK = 'outcome-elements:outbox';
 
 /**
  * Records an agent queued while the backend was unreachable, persisted in localStorage and
  * retried with their own idempotency key until acknowledged: nothing is lost, and since every
  * retry carries the same key, nothing is recorded twice — even when two tabs flush at once.
+ * Each entry is its own storage item, written once when queued and removed once acknowledged,
+ * so no tab ever rewrites a list another tab is changing (which could bring back an entry that
+ * was already delivered).
  */
 export class Outbox {
   readonly #storage: Storage;
@@ -31,37 +35,47 @@ export class Outbox {
     this.#storage = storage;
   }
 
+  /** Every entry, oldest first; unreadable items are skipped, never thrown. */
   entries(): OutboxEntry[] {
+    const entries: OutboxEntry[] = [];
     try {
-      const value: unknown = JSON.parse(this.#storage.getItem(KEY) ?? '[]');
-      return Array.isArray(value) ? (value.filter((entry) => entry && typeof entry === 'object' && entry.record && entry.idempotencyKey) as OutboxEntry[]) : [];
+      for (let index = 0; index < this.#storage.length; index++) {
+        const key = this.#storage.key(index);
+        if (!key?.startsWith(PREFIX)) continue;
+        const entry = parseEntry(this.#storage.getItem(key));
+        if (entry) entries.push(entry);
+      }
     } catch {
-      return [];
+      return entries;
     }
+    return entries.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   }
 
   get pending(): number {
     return this.entries().filter((entry) => !entry.rejected).length;
   }
 
+  /**
+   * Stores the record at once (synchronously): closing the tab right after loses nothing.
+   * Throws when the storage refuses it.
+   */
   enqueue(record: OutcomeRecord, idempotencyKey: string): void {
-    const entries = this.entries().filter((entry) => entry.idempotencyKey !== idempotencyKey);
-    entries.push({ record, idempotencyKey, queuedAt: new Date().toISOString(), attempts: 0 });
-    this.#save(entries);
+    this.#write({ record, idempotencyKey, queuedAt: new Date().toISOString(), attempts: 0 });
   }
 
   /**
-   * Tries every pending entry once, oldest first; acknowledged ones leave the outbox. Calls
-   * made while a flush runs share it, and a Web Lock makes one flush at a time across every
-   * tab and element: the next one finds the acknowledged entries gone and reports nothing
-   * twice.
+   * Tries every pending entry once, oldest first; acknowledged ones leave the outbox and are
+   * returned, to the caller that started the flush only: a call made while a flush runs waits
+   * for it and gets nothing, so no record is announced twice. A Web Lock makes one flush at a
+   * time across every tab and element; the next one finds the acknowledged entries gone.
    */
   flush(send: Send): Promise<RecordedOutcome[]> {
+    if (this.#flushing) return this.#flushing.then(() => []);
     const run = () => this.#flush(send);
     const exclusive = typeof navigator !== 'undefined' && navigator.locks
-      ? () => navigator.locks.request(KEY, run)
+      ? () => navigator.locks.request(LOCK, run)
       : run;
-    this.#flushing ??= exclusive().finally(() => (this.#flushing = undefined));
+    this.#flushing = exclusive().finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
 
@@ -84,22 +98,30 @@ export class Outbox {
     return acknowledged;
   }
 
-  /** Re-reads before writing: another tab may have changed the outbox meanwhile. */
+  /** Under the flush lock only: an acknowledged entry goes, a failed one records why. */
   #update(idempotencyKey: string, changes: Partial<OutboxEntry> | null): void {
-    const entries = this.entries();
-    const index = entries.findIndex((entry) => entry.idempotencyKey === idempotencyKey);
-    if (index === -1) return;
-    if (changes === null) entries.splice(index, 1);
-    else entries[index] = { ...entries[index]!, ...changes };
-    this.#save(entries);
+    const key = PREFIX + idempotencyKey;
+    if (changes === null) {
+      this.#storage.removeItem(key);
+      return;
+    }
+    const entry = parseEntry(this.#storage.getItem(key));
+    if (entry) this.#write({ ...entry, ...changes });
   }
 
-  #save(entries: OutboxEntry[]): void {
-    try {
-      this.#storage.setItem(KEY, JSON.stringify(entries));
-    } catch {
-      // Storage full or refused: this page keeps the entries in memory only (see webStorage).
-      webStorage('sessionStorage').setItem(KEY, JSON.stringify(entries));
-    }
+  /** Throws when storage refuses (full): the caller must not claim the record is queued. */
+  #write(entry: OutboxEntry): void {
+    this.#storage.setItem(PREFIX + entry.idempotencyKey, JSON.stringify(entry));
+  }
+}
+
+function parseEntry(text: string | null): OutboxEntry | null {
+  try {
+    const value: unknown = JSON.parse(text ?? 'null');
+    if (!value || typeof value !== 'object') return null;
+    const entry = value as OutboxEntry;
+    return entry.record && typeof entry.idempotencyKey === 'string' && typeof entry.queuedAt === 'string' ? entry : null;
+  } catch {
+    return null;
   }
 }

@@ -796,6 +796,13 @@ describe('SailorAdapter', () => {
       expect(reports[1]!.message).to.contain('$[2].destination.destination_id');
     });
 
+    it('calls an ok:false envelope that names no error a bad_response', async () => {
+      await listFault({ kind: 'status', status: 200, body: { ok: false, error: 42 } });
+      const error = await rejection(sailor().adapter.listOutcomeTypes());
+      expect(error.code).to.equal('bad_response');
+      expect(error.message).to.contain('$.error');
+    });
+
     it('treats ok:false on a 200 as the error it names, never as success', async () => {
       await server.faults({ kind: 'status', method: 'POST', status: 200, body: { ok: false, error: 'invalid_outcome', message: 'Nope.', field_errors: { outcome_name: 'taken' } } });
       const error = await rejection(sailor().adapter.createOutcomeType(notQualified));

@@ -17,7 +17,9 @@ function recorder(fail?: OutcomeAdapterError) {
 }
 
 describe('Outbox', () => {
-  beforeEach(() => localStorage.removeItem('outcome-elements:outbox'));
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('outcome-elements:outbox')) localStorage.removeItem(key);
+  });
 
   it('keeps queued records in localStorage and sends each with its own key until acknowledged', async () => {
     new Outbox().enqueue(record, 'k1');
@@ -29,6 +31,16 @@ describe('Outbox', () => {
     const acknowledged = await new Outbox().flush(up.send);
     expect(acknowledged.map((recorded) => recorded.id)).to.deep.equal(['k1', 'k2']);
     expect(new Outbox().pending).to.equal(0);
+  });
+
+  it('hands what was acknowledged only to the caller that started the flush', async () => {
+    const outbox = new Outbox();
+    outbox.enqueue(record, 'k1');
+    const up = recorder();
+    const [first, joined] = await Promise.all([outbox.flush(up.send), outbox.flush(up.send)]);
+    expect(first.map((recorded) => recorded.id)).to.deep.equal(['k1']);
+    expect(joined).to.deep.equal([]);
+    expect(up.sent).to.deep.equal(['k1']);
   });
 
   it('sends each record once when several outboxes flush at the same time (one lock for all tabs)', async () => {
@@ -71,8 +83,27 @@ describe('Outbox', () => {
     }
   });
 
+  it('does not bring back an entry another tab acknowledged while this one queued', async () => {
+    new Outbox().enqueue(record, 'k1');
+    const up = recorder();
+    const flushing = new Outbox().flush(up.send);
+    // Another tab queues while the first flush is sending k1.
+    new Outbox().enqueue({ ...record, subjectId: 'call-2' }, 'k2');
+    await flushing;
+    await new Outbox().flush(up.send);
+    await new Outbox().flush(up.send);
+    // Each sent once, none brought back by the other tab's write.
+    expect(up.sent).to.deep.equal(['k1', 'k2']);
+    expect(new Outbox().pending).to.equal(0);
+  });
+
+  it('says so when storage refuses a record, instead of pretending it is queued', () => {
+    const full = { length: 0, key: () => null, getItem: () => null, removeItem: () => undefined, clear: () => undefined, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as Storage;
+    expect(() => new Outbox(full).enqueue(record, 'k1')).to.throw();
+  });
+
   it('survives a corrupt stored value', () => {
-    localStorage.setItem('outcome-elements:outbox', '{not json');
+    localStorage.setItem('outcome-elements:outbox:broken', '{not json');
     expect(new Outbox().entries()).to.deep.equal([]);
     new Outbox().enqueue(record, 'k1');
     expect(new Outbox().pending).to.equal(1);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { OutcomeAdapterError } from '../../adapters/errors.js';
+import { OutcomeAdapterError } from '../../adapters/errors.js';
 import { Countdown, type Clock } from '../../controllers/countdown.js';
 import { draftStorage } from '../../controllers/draft-storage.js';
 import { Outbox } from '../../controllers/outbox.js';
@@ -375,7 +375,13 @@ export class DispositionPopup extends OutcomeElement {
   #queue = (): void => {
     const record = this.#currentRecord();
     const idempotencyKey = this.#keyFor(record);
-    this.#outboxFor().enqueue(record, idempotencyKey);
+    try {
+      this.#outboxFor().enqueue(record, idempotencyKey);
+    } catch (error) {
+      // Not queued (storage full or refused): say so and keep the popup, never pretend.
+      this.failure = new OutcomeAdapterError('server', 'The record could not be queued on this device.', { retryable: false, cause: error });
+      return;
+    }
     this.#done = true;
     if (this.subjectId) draftStorage.clear(this.subjectId);
     this.dispatchEvent(new CustomEvent('outcome-queued', { detail: { record, idempotencyKey }, bubbles: true, composed: true }));

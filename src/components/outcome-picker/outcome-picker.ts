@@ -13,6 +13,7 @@ import { foldForSearch } from '../../model/text-search.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { AppliesTo, Category } from '../../model/vocabulary.js';
 import { tokens } from '../../styles/tokens.js';
+import { cssomStyle } from '../base/cssom-style.js';
 import { OutcomeFormElement } from '../base/outcome-form-element.js';
 import { VALID, type ValidationResult, type Validator } from '../base/validator.js';
 import {
@@ -368,7 +369,7 @@ export class OutcomePicker extends OutcomeFormElement {
     const tabbable = this.#choiceRows[this.#tabbablePosition()];
     if (tabbable !== undefined && (tabbable < range.start || tabbable >= range.end)) indexes.push(tabbable);
     return html`<div part="list" @scroll=${this.#onScroll} @keydown=${this.#onListKeydown} @click=${this.#onListClick}>
-      <div class="spacer" style="height: ${this.#rows.length * height}px">
+      <div class="spacer" ${cssomStyle({ height: `${this.#rows.length * height}px` })}>
         ${indexes.map((index) => this.#renderRow(this.#rows[index]!, index * height))}
       </div>
     </div>`;
@@ -376,7 +377,7 @@ export class OutcomePicker extends OutcomeFormElement {
 
   #renderRow(row: PickerRow, top: number) {
     if (row.type === 'group') {
-      return html`<div part="group" role="presentation" style="top: ${top}px">${this.msg(
+      return html`<div part="group" role="presentation" ${cssomStyle({ top: `${top}px` })}>${this.msg(
         this.groupBy === 'classification'
           ? (`classification.${row.value}` as 'classification.positive')
           : (`category.${row.value}` as 'category.response'),
@@ -398,7 +399,7 @@ export class OutcomePicker extends OutcomeFormElement {
       aria-description=${outcome.description || nothing}
       tabindex=${tabbable && !this.effectivelyDisabled ? 0 : -1}
       title=${outcome.name}
-      style="top: ${top}px"
+      ${cssomStyle({ top: `${top}px` })}
     >
       <span class="mark" aria-hidden="true"></span>
       <span part="name">${outcome.name}</span>

@@ -1,0 +1,40 @@
+// Parsing 10,000 outcome types as the adapters do (one item at a time, so one bad item costs
+// only itself), timed in the page: with zod's JIT on a plain page, jitless on the strict page.
+import { parseWith } from '../../src/model/parse.js';
+import { OutcomeTypeSchema } from '../../src/model/schemas.js';
+import { median } from './harness.js';
+
+function wireItems(count: number): unknown[] {
+  const classifications = ['positive', 'negative', 'neutral'];
+  return Array.from({ length: count }, (_, index) => ({
+    id: `ot_${index}`,
+    key: `outcome_${index}`,
+    name: `Outcome ${index}`,
+    description: index % 2 ? `Description of outcome ${index}` : '',
+    classification: classifications[index % 3],
+    category: index % 2 ? 'response' : 'impression',
+    kind: 'disposition',
+    ordinal: index,
+    status: 'active',
+    isSystem: index < 10,
+    requiresFutureScheduledAt: index % 7 === 0,
+    createdAt: '2026-03-10T12:00:00.000Z',
+    updatedAt: '2026-03-10T12:00:00.000Z',
+    extras: { tenantId: 't_001' },
+  }));
+}
+
+export function parseCost(count = 10_000, runs = 15): { medianMs: number; runs: number[] } {
+  const items = wireItems(count);
+  const once = () => {
+    const start = performance.now();
+    for (const item of items) {
+      if (!parseWith(OutcomeTypeSchema, item).ok) throw new Error('a valid item failed to parse');
+    }
+    return performance.now() - start;
+  };
+  once();
+  once();
+  const times = Array.from({ length: runs }, once);
+  return { medianMs: median(times), runs: times };
+}

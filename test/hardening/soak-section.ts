@@ -1,0 +1,149 @@
+// Faults soak, one worker per tab: dispositions recorded through real <disposition-popup>s, one
+// after another, against the runner's server that resets, stalls and answers 500/503/429 at
+// random. An agent retries once after a failure, then queues the record; the outbox delivers
+// queued records later. Every popup must end closed, its draft cleared, its promise settled.
+import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
+import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
+import { Outbox } from '../../src/controllers/outbox.js';
+import { OutcomeStore } from '../../src/controllers/outcome-store.js';
+import type { RecordedOutcome } from '../../src/model/types.js';
+import { key, settled, shadow, sleep, stage, until } from './harness.js';
+
+const DRAFT_PREFIX = 'outcome-elements:draft:';
+
+/** subjectId → how many `outcome-recorded` events this tab saw for it. */
+const acknowledged = new Map<string, number>();
+document.addEventListener('outcome-recorded', (event) => {
+  const { subjectId } = (event as CustomEvent<RecordedOutcome>).detail;
+  acknowledged.set(subjectId, (acknowledged.get(subjectId) ?? 0) + 1);
+});
+
+function soakAdapter(): TaskResultTypeAdapter {
+  return new TaskResultTypeAdapter({
+    baseUrl: location.origin,
+    apiKey: 'task-key',
+    resultPath: (id) => `/api/integration/tasks/${id}/result`,
+    // Short enough to fit CI: a stalled request is abandoned after 400 ms and retried.
+    timeoutMs: 400,
+    // One retry inside the adapter, so that the agent's own retries and the outbox get used.
+    retries: 1,
+    retryDelayMs: 20,
+    maxRetryDelayMs: 100,
+    maxRetryAfterMs: 1000,
+  });
+}
+
+let adapter: TaskResultTypeAdapter | undefined;
+
+async function ready(): Promise<TaskResultTypeAdapter> {
+  adapter ??= soakAdapter();
+  const store = OutcomeStore.for(adapter);
+  // The list itself meets the faults too: an agent presses Retry until it arrives.
+  for (let attempt = 0; store.snapshot.status !== 'ready'; attempt++) {
+    await store.reload().catch(() => sleep(20));
+    if (attempt > 50) throw new Error('the outcome list never arrived');
+  }
+  return adapter;
+}
+
+export interface SoakReport {
+  attempted: string[];
+  recordedAtOnce: number;
+  queued: number;
+  retries: number;
+  wrongEndings: string[];
+}
+
+/** Records `count` dispositions for subjects `<prefix>-<n>` through one popup each. */
+export async function soakWorker(prefix: string, count: number): Promise<SoakReport> {
+  const root = stage();
+  const adapter = await ready();
+  const report: SoakReport = { attempted: [], recordedAtOnce: 0, queued: 0, retries: 0, wrongEndings: [] };
+  // One popup per tab, opened for call after call, as an agent desktop keeps it.
+  const popup = document.createElement('disposition-popup') as DispositionPopup;
+  popup.adapter = adapter;
+  root.append(popup);
+  let queued = false;
+  popup.addEventListener('outcome-queued', () => (queued = true));
+  for (let index = 0; index < count; index++) {
+    const subjectId = `${prefix}-${index}`;
+    report.attempted.push(subjectId);
+    popup.subjectId = subjectId;
+    popup.required = true;
+    queued = false;
+    await settled(popup);
+    const result = popup.show();
+    const dialog = shadow(popup, 'dialog')!;
+    const picker = await until(() => shadow<OutcomePicker>(popup, 'outcome-picker'), 'the popup picker');
+    await until(() => shadow(picker, '[role="radio"]'), 'the popup choices');
+    // Digits 1, 2 and 4 are answers without a date; 3 (RESCHEDULE) needs one.
+    const digit = ['1', '2', '3', '4'][index % 4]!;
+    key(dialog, digit);
+    await settled(popup);
+    if (digit === '3') {
+      picker.scheduledAt = new Date(Date.now() + 86_400_000 + index * 60_000).toISOString();
+      picker.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await settled(picker);
+    }
+    key(dialog, 'Enter');
+    for (let failures = 0; popup.open; ) {
+      await until(() => !popup.open || (popup.matches(':state(failed)') && !popup.matches(':state(submitting)')), 'an answer', 10_000);
+      if (!popup.open) break;
+      failures++;
+      // An agent retries once, then queues the record for later.
+      if (failures <= 1) {
+        report.retries++;
+        shadow<HTMLButtonElement>(popup, '[part~="submit"]')!.click();
+      } else {
+        const queue = shadow<HTMLButtonElement>(popup, '[part~="queue"]');
+        if (!queue) {
+          report.wrongEndings.push(`${subjectId}: failed for good: ${shadow(popup, '[part~="error"]')?.textContent}`);
+          popup.required = false;
+          popup.hide();
+          break;
+        }
+        queue.click();
+      }
+      await sleep(0);
+    }
+    const recorded = await result;
+    if (queued) report.queued++;
+    else if (recorded?.subjectId === subjectId) report.recordedAtOnce++;
+    else report.wrongEndings.push(`${subjectId}: resolved with ${JSON.stringify(recorded)} and nothing queued`);
+    if (popup.open || shadow<HTMLDialogElement>(popup, 'dialog')!.open) report.wrongEndings.push(`${subjectId}: still open`);
+    if (sessionStorage.getItem(DRAFT_PREFIX + subjectId) !== null) report.wrongEndings.push(`${subjectId}: draft left behind`);
+  }
+  return report;
+}
+
+/** Pending outbox entries (shared by every tab of the origin), read the way the library does. */
+export function outboxPending(): number {
+  return new Outbox().pending;
+}
+
+export function outboxRejected(): number {
+  return new Outbox().entries().filter((entry) => entry.rejected).length;
+}
+
+/**
+ * Lets the tab's popup deliver the outbox (it flushes on `online`, as after a network outage)
+ * until nothing is pending, then waits for the deliveries to be announced.
+ */
+export async function drainOutbox(timeoutMs = 20_000): Promise<number> {
+  const popup = document.querySelector('disposition-popup');
+  if (!popup) throw new Error('no popup to deliver the outbox');
+  const end = performance.now() + timeoutMs;
+  let rounds = 0;
+  while (outboxPending() > 0 && performance.now() < end) {
+    rounds++;
+    window.dispatchEvent(new Event('online'));
+    await sleep(250);
+  }
+  await sleep(500);
+  return rounds;
+}
+
+export function acknowledgedCounts(): Record<string, number> {
+  return Object.fromEntries(acknowledged);
+}
