@@ -57,6 +57,7 @@ function endOfCall(args: PopupArgs) {
 
 const meta: Meta<PopupArgs> = {
   title: 'Elements/disposition-popup',
+  component: 'disposition-popup',
   args: { open: false, subjectId: 'call-0', required: true, notes: 'optional', timeout: 0, defaultOutcome: '', latencyMs: 400, failureRate: 0 },
   argTypes: {
     open: { control: 'boolean', description: 'Open on render (Hang up calls show() with the next call id)' },

@@ -135,6 +135,7 @@ interface Args {
 
 const meta = {
   title: 'Getting started',
+  component: 'outcome-provider',
   args: { userRole: 'editor', lang: '', latencyMs: 400, failureRate: 0 },
   argTypes: {
     userRole: {

@@ -68,6 +68,7 @@ function render(args: PickerArgs, adapter: OutcomeAdapter) {
 
 const meta: Meta<PickerArgs> = {
   title: 'Elements/outcome-picker',
+  component: 'outcome-picker',
   args: {
     name: 'outcome',
     value: '',

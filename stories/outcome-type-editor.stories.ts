@@ -42,6 +42,7 @@ function page(adapter: OutcomeAdapter, { userRole, lang }: EditorArgs, note: str
 
 const meta: Meta<EditorArgs> = {
   title: 'Elements/outcome-type-editor',
+  component: 'outcome-type-editor',
   args: { userRole: 'editor', lang: 'en', latencyMs: 300 },
   argTypes: {
     userRole: { control: 'inline-radio', options: ['editor', 'viewer'], description: 'The user’s role; the adapter’s can only restrict it.' },
