@@ -1,6 +1,6 @@
 import type { OutcomeAdapterError } from '../adapters/errors.js';
 import type { OutcomeRecord, RecordedOutcome } from '../model/types.js';
-import { webStorage } from './web-storage.js';
+import { pageOutboxStore, type OutboxStore } from './outbox-store.js';
 
 /** A record waiting to be acknowledged, with the key every attempt reuses. */
 export interface OutboxEntry {
@@ -16,112 +16,88 @@ export interface OutboxEntry {
 
 export type Send = (record: OutcomeRecord, idempotencyKey: string) => Promise<RecordedOutcome>;
 
-const PREFIX = 'outcome-elements:outbox:';
 const LOCK = 'outcome-elements:outbox';
 
+/** The flush running on each store: every outbox of a page shares one, so a page holds at most one flush and one lock request at a time. */
+const flushes = new WeakMap<OutboxStore, Promise<RecordedOutcome[]>>();
+
 /**
- * Records an agent queued while the backend was unreachable, persisted in localStorage and
+ * Records an agent queued while the backend was unreachable, persisted in IndexedDB and
  * retried with their own idempotency key until acknowledged: nothing is lost, and since every
- * retry carries the same key, nothing is recorded twice — even when two tabs flush at once.
- * Each entry is its own storage item, written once when queued and removed once acknowledged,
- * so no tab ever rewrites a list another tab is changing (which could bring back an entry that
- * was already delivered).
+ * retry carries the same key, nothing is stored twice. One flush runs at a time across every
+ * tab and element (a Web Lock), and each reads the committed entries, so an acknowledged record
+ * is sent, and announced, by one flush only.
  */
 export class Outbox {
-  readonly #storage: Storage;
-  #flushing: Promise<RecordedOutcome[]> | undefined;
+  readonly #store: OutboxStore;
 
-  constructor(storage: Storage = webStorage('localStorage')) {
-    this.#storage = storage;
+  constructor(store: OutboxStore = pageOutboxStore()) {
+    this.#store = store;
   }
 
-  /** Every entry, oldest first; unreadable items are skipped, never thrown. */
-  entries(): OutboxEntry[] {
-    const entries: OutboxEntry[] = [];
-    try {
-      for (let index = 0; index < this.#storage.length; index++) {
-        const key = this.#storage.key(index);
-        if (!key?.startsWith(PREFIX)) continue;
-        const entry = parseEntry(this.#storage.getItem(key));
-        if (entry) entries.push(entry);
-      }
-    } catch {
-      return entries;
-    }
+  /** Every entry, oldest first; unreadable ones are skipped, never thrown. */
+  async entries(): Promise<OutboxEntry[]> {
+    const entries = (await this.#store.all().catch((): unknown[] => [])).filter(isEntry);
     return entries.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   }
 
-  get pending(): number {
-    return this.entries().filter((entry) => !entry.rejected).length;
+  async pending(): Promise<number> {
+    return (await this.entries()).filter((entry) => !entry.rejected).length;
   }
 
   /**
-   * Stores the record at once (synchronously): closing the tab right after loses nothing.
-   * Throws when the storage refuses it.
+   * Resolves once the record is durably stored, so closing the tab after that loses nothing;
+   * rejects when the storage refuses it (the caller must not claim it is queued).
    */
-  enqueue(record: OutcomeRecord, idempotencyKey: string): void {
-    this.#write({ record, idempotencyKey, queuedAt: new Date().toISOString(), attempts: 0 });
+  enqueue(record: OutcomeRecord, idempotencyKey: string): Promise<void> {
+    return this.#store.put({ record, idempotencyKey, queuedAt: new Date().toISOString(), attempts: 0 });
   }
 
   /**
    * Tries every pending entry once, oldest first; acknowledged ones leave the outbox and are
-   * returned, to the caller that started the flush only: a call made while a flush runs waits
-   * for it and gets nothing, so no record is announced twice. A Web Lock makes one flush at a
-   * time across every tab and element; the next one finds the acknowledged entries gone.
+   * returned, to the caller that started the flush only: a call made while a flush of the same
+   * store runs (from any outbox of the page) waits for it and gets nothing, so no record is
+   * announced twice.
    */
   flush(send: Send): Promise<RecordedOutcome[]> {
-    if (this.#flushing) return this.#flushing.then(() => []);
+    const running = flushes.get(this.#store);
+    if (running) return running.then(() => []);
     const run = () => this.#flush(send);
     const exclusive = typeof navigator !== 'undefined' && navigator.locks
       ? () => navigator.locks.request(LOCK, run)
       : run;
-    this.#flushing = exclusive().finally(() => (this.#flushing = undefined));
-    return this.#flushing;
+    const flushing = exclusive().finally(() => flushes.delete(this.#store));
+    flushes.set(this.#store, flushing);
+    return flushing;
   }
 
   async #flush(send: Send): Promise<RecordedOutcome[]> {
     const acknowledged: RecordedOutcome[] = [];
-    for (const entry of this.entries()) {
+    for (const entry of await this.entries()) {
       if (entry.rejected) continue;
+      let recorded: RecordedOutcome;
       try {
-        acknowledged.push(await send(entry.record, entry.idempotencyKey));
-        this.#update(entry.idempotencyKey, null);
+        recorded = await send(entry.record, entry.idempotencyKey);
       } catch (thrown) {
         const error = thrown as OutcomeAdapterError;
-        this.#update(entry.idempotencyKey, {
+        await this.#store.put({
+          ...entry,
           attempts: entry.attempts + 1,
           lastError: error?.message ?? String(thrown),
           rejected: error?.retryable === false && error.code !== 'aborted',
-        });
+        }).catch(() => undefined);
+        continue;
       }
+      // Announced only once the entry is gone: if the removal fails, the next flush sends it
+      // again with the same key (stored once) and announces it then, never twice.
+      if (await this.#store.delete(entry.idempotencyKey).then(() => true, () => false)) acknowledged.push(recorded);
     }
     return acknowledged;
   }
-
-  /** Under the flush lock only: an acknowledged entry goes, a failed one records why. */
-  #update(idempotencyKey: string, changes: Partial<OutboxEntry> | null): void {
-    const key = PREFIX + idempotencyKey;
-    if (changes === null) {
-      this.#storage.removeItem(key);
-      return;
-    }
-    const entry = parseEntry(this.#storage.getItem(key));
-    if (entry) this.#write({ ...entry, ...changes });
-  }
-
-  /** Throws when storage refuses (full): the caller must not claim the record is queued. */
-  #write(entry: OutboxEntry): void {
-    this.#storage.setItem(PREFIX + entry.idempotencyKey, JSON.stringify(entry));
-  }
 }
 
-function parseEntry(text: string | null): OutboxEntry | null {
-  try {
-    const value: unknown = JSON.parse(text ?? 'null');
-    if (!value || typeof value !== 'object') return null;
-    const entry = value as OutboxEntry;
-    return entry.record && typeof entry.idempotencyKey === 'string' && typeof entry.queuedAt === 'string' ? entry : null;
-  } catch {
-    return null;
-  }
+function isEntry(value: unknown): value is OutboxEntry {
+  const entry = value as OutboxEntry | null;
+  return !!entry && typeof entry === 'object' && !!entry.record && typeof entry.record === 'object'
+    && typeof entry.idempotencyKey === 'string' && typeof entry.queuedAt === 'string';
 }

@@ -14,7 +14,7 @@ export const enPopup = {
   'popup.timeUp': 'Time is up. Record an outcome to finish.',
   'popup.paused': 'Paused while you type.',
   'popup.required': 'Record an outcome before closing.',
+  'popup.notQueued': 'This device could not keep it for later either: keep this window open and retry.',
   'popup.failed': (reason: string) => `Not recorded: ${reason}`,
   'popup.shortcuts': 'Press 1–9 to choose, Enter to record.',
-  'popup.queuedCount': (count: number) => (count === 1 ? '1 outcome is waiting to be sent.' : `${count} outcomes are waiting to be sent.`),
 };

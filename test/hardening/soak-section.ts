@@ -1,7 +1,7 @@
 // Faults soak, one worker per tab: dispositions recorded through real <disposition-popup>s, one
 // after another, against the runner's server that resets, stalls and answers 500/503/429 at
-// random. An agent retries once after a failure, then queues the record; the outbox delivers
-// queued records later. Every popup must end closed, its draft cleared, its promise settled.
+// random. After a failure an agent retries once or queues the record at once; every tab delivers
+// the shared outbox now and then while the others record. Every popup must end closed, its draft cleared, its promise settled.
 import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
@@ -91,8 +91,8 @@ export async function soakWorker(prefix: string, count: number): Promise<SoakRep
       await until(() => !popup.open || (popup.matches(':state(failed)') && !popup.matches(':state(submitting)')), 'an answer', 10_000);
       if (!popup.open) break;
       failures++;
-      // An agent retries once, then queues the record for later.
-      if (failures <= 1) {
+      // Half the agents retry once before queueing the record for later; the others queue at once.
+      if (failures <= 1 && index % 2 === 1) {
         report.retries++;
         shadow<HTMLButtonElement>(popup, '[part~="submit"]')!.click();
       } else {
@@ -108,6 +108,9 @@ export async function soakWorker(prefix: string, count: number): Promise<SoakRep
       await sleep(0);
     }
     const recorded = await result;
+    // The network comes back now and then: every tab flushes the shared outbox while the others
+    // are still recording and queueing, which is when two tabs could deliver one entry twice.
+    if (index % 10 === 9) window.dispatchEvent(new Event('online'));
     if (queued) report.queued++;
     else if (recorded?.subjectId === subjectId) report.recordedAtOnce++;
     else report.wrongEndings.push(`${subjectId}: resolved with ${JSON.stringify(recorded)} and nothing queued`);
@@ -118,12 +121,12 @@ export async function soakWorker(prefix: string, count: number): Promise<SoakRep
 }
 
 /** Pending outbox entries (shared by every tab of the origin), read the way the library does. */
-export function outboxPending(): number {
-  return new Outbox().pending;
+export function outboxPending(): Promise<number> {
+  return new Outbox().pending();
 }
 
-export function outboxRejected(): number {
-  return new Outbox().entries().filter((entry) => entry.rejected).length;
+export async function outboxRejected(): Promise<number> {
+  return (await new Outbox().entries()).filter((entry) => entry.rejected).length;
 }
 
 /**
@@ -135,7 +138,7 @@ export async function drainOutbox(timeoutMs = 20_000): Promise<number> {
   if (!popup) throw new Error('no popup to deliver the outbox');
   const end = performance.now() + timeoutMs;
   let rounds = 0;
-  while (outboxPending() > 0 && performance.now() < end) {
+  while ((await outboxPending()) > 0 && performance.now() < end) {
     rounds++;
     window.dispatchEvent(new Event('online'));
     await sleep(250);

@@ -95,6 +95,8 @@ export class DispositionPopup extends OutcomeElement {
   @state() private notesText = '';
   @state() private submitting = false;
   @state() private failure: OutcomeAdapterError | null = null;
+  /** The device refused to queue the record: said beside the failure, which stays retryable. */
+  @state() private queueRefused = false;
   @state() private message = '';
   @state() private announcement = '';
 
@@ -237,7 +239,9 @@ export class DispositionPopup extends OutcomeElement {
               @focusout=${() => this.#countdown.resume()}
             ></textarea>`}
       ${this.failure
-        ? html`<p part="error" role="alert">${this.msg('popup.failed', this.#reason(this.failure))}</p>`
+        ? html`<p part="error" role="alert">
+            ${this.msg('popup.failed', this.#reason(this.failure))}${this.queueRefused ? ` ${this.msg('popup.notQueued')}` : ''}
+          </p>`
         : nothing}
       <p part="hint" role="status">${this.message}</p>
       <span class="visually-hidden" role="status">${this.announcement}</span>
@@ -261,6 +265,7 @@ export class DispositionPopup extends OutcomeElement {
     this.#opener = deepActiveElement();
     this.#done = false;
     this.failure = null;
+    this.queueRefused = false;
     this.message = '';
     this.announcement = '';
     this.#announcedUrgent = false;
@@ -338,7 +343,7 @@ export class DispositionPopup extends OutcomeElement {
   #onEdit = (event: Event): void => {
     const target = event.composedPath()[0];
     if (target instanceof HTMLTextAreaElement) this.notesText = target.value;
-    if (this.failure && event.type === 'change') this.failure = null;
+    if (this.failure && event.type === 'change') [this.failure, this.queueRefused] = [null, false];
     this.#saveDraft();
   };
 
@@ -355,6 +360,7 @@ export class DispositionPopup extends OutcomeElement {
     const idempotencyKey = this.#keyFor(record);
     this.submitting = true;
     this.failure = null;
+    this.queueRefused = false;
     this.setCustomState('submitting', true);
     try {
       const recorded = await store.record(record, { idempotencyKey });
@@ -372,15 +378,21 @@ export class DispositionPopup extends OutcomeElement {
     }
   }
 
-  #queue = (): void => {
+  #queue = async (): Promise<void> => {
+    if (this.submitting) return;
     const record = this.#currentRecord();
     const idempotencyKey = this.#keyFor(record);
+    // Busy until the outbox holds the record durably: a second click cannot queue it twice.
+    this.submitting = true;
     try {
-      this.#outboxFor().enqueue(record, idempotencyKey);
-    } catch (error) {
-      // Not queued (storage full or refused): say so and keep the popup, never pretend.
-      this.failure = new OutcomeAdapterError('server', 'The record could not be queued on this device.', { retryable: false, cause: error });
+      await this.#outboxFor().enqueue(record, idempotencyKey);
+    } catch {
+      // Not queued (storage full or refused): say so and keep the popup and the failure, so the
+      // agent can still retry; never pretend the record is safe.
+      this.queueRefused = true;
       return;
+    } finally {
+      this.submitting = false;
     }
     this.#done = true;
     if (this.subjectId) draftStorage.clear(this.subjectId);
@@ -396,9 +408,7 @@ export class DispositionPopup extends OutcomeElement {
   #flushOutbox = async (): Promise<void> => {
     const store = this.#outcomes.store;
     if (!store || !this.isConnected) return;
-    const outbox = this.#outboxFor();
-    if (outbox.pending === 0) return;
-    const acknowledged = await outbox.flush((record, idempotencyKey) => store.record(record, { idempotencyKey }));
+    const acknowledged = await this.#outboxFor().flush((record, idempotencyKey) => store.record(record, { idempotencyKey }));
     for (const recorded of acknowledged) {
       this.dispatchEvent(new CustomEvent('outcome-recorded', { detail: recorded, bubbles: true, composed: true }));
     }
@@ -465,6 +475,7 @@ export class DispositionPopup extends OutcomeElement {
       this.picker.value = outcome.key;
       if (!outcome.requiresFutureScheduledAt) this.picker.scheduledAt = '';
       this.failure = null;
+      this.queueRefused = false;
       this.#saveDraft();
       void this.picker.updateComplete.then(() => this.picker?.focus());
     } else if (event.key === 'Enter' && !(origin instanceof HTMLButtonElement)) {

@@ -7,6 +7,8 @@ import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { Clock } from '../../../src/controllers/countdown.js';
+import { Outbox, type OutboxEntry } from '../../../src/controllers/outbox.js';
+import { pageOutboxStore } from '../../../src/controllers/outbox-store.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
 
@@ -77,9 +79,12 @@ class FakeClock implements Clock {
 }
 
 describe('<disposition-popup>', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     sessionStorage.clear();
     localStorage.clear();
+    // Queued records of earlier tests would be delivered to this test's adapter.
+    const outbox = pageOutboxStore();
+    for (const entry of (await outbox.all()) as OutboxEntry[]) await outbox.delete(entry.idempotencyKey);
   });
 
   it('records by keyboard alone: focus on the list, digit chooses, Enter records, focus returns', async () => {
@@ -297,8 +302,65 @@ describe('<disposition-popup>', () => {
       expect(later[0]!.detail).to.deep.include({ subjectId: 'call-7', outcomeKey: 'sale' });
       expect(backend.listRecords()).to.have.length(1);
       expect(backend.listRecords()[0]!.id).to.be.a('string');
-      expect(Object.keys(localStorage).filter((key) => key.startsWith('outcome-elements:outbox'))).to.deep.equal([]);
+      expect(await new Outbox().pending()).to.equal(0);
       expect(queued).to.be.a('string');
+    });
+
+    it('queues once for a double click on "Queue for later"', async () => {
+      const backend = memory();
+      const down = withRecorder(backend, () => {
+        throw new OutcomeAdapterError('network', 'unreachable');
+      });
+      const { wrapper, popup } = await mount(html`<disposition-popup required subject-id="call-8" .adapter=${down}></disposition-popup>`);
+      const seen = events(wrapper, 'outcome-queued');
+      const [result] = await open(popup);
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await tick(30);
+      await popup.updateComplete;
+      const queue = part(popup, 'queue') as HTMLButtonElement;
+      queue.click();
+      queue.click();
+      expect(await result).to.equal(null);
+      expect(seen).to.have.length(1);
+      const entries = await new Outbox().entries();
+      expect(entries.filter((entry) => entry.record.subjectId === 'call-8')).to.have.length(1);
+    });
+
+    it('says so and stays open, keeping every input, when the device refuses to queue the record', async () => {
+      const down = withRecorder(memory(), () => {
+        throw new OutcomeAdapterError('network', 'unreachable');
+      });
+      const { wrapper, popup } = await mount(html`<disposition-popup required subject-id="call-10" .adapter=${down}></disposition-popup>`);
+      const seen = events(wrapper, 'outcome-queued', 'close');
+      await open(popup);
+      await sendKeys({ press: '1' });
+      const chosen = picker(popup).value;
+      popup.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'left a voicemail' });
+      popup.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      await tick(30);
+      await popup.updateComplete;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      try {
+        (part(popup, 'queue') as HTMLButtonElement).click();
+        await tick(30);
+        await popup.updateComplete;
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+      expect(part(popup, 'error')!.textContent).to.contain('could not keep it for later');
+      expect(part(popup, 'queue')).not.to.equal(null);
+      await expect(popup).to.be.accessible();
+      expect(dialog(popup).open).to.be.true;
+      expect(seen).to.deep.equal([]);
+      expect(chosen).not.to.equal('');
+      expect(picker(popup).value).to.equal(chosen);
+      expect(popup.shadowRoot!.querySelector('textarea')!.value).to.equal('left a voicemail');
+      expect((await new Outbox().entries()).some((entry) => entry.record.subjectId === 'call-10')).to.be.false;
     });
   });
 
