@@ -31,6 +31,8 @@ function definitionsOnDefineModule() {
         }
       }
       customElementsManifest.modules.push({ kind: 'javascript-module', path: 'src/define.ts', declarations: [], exports: definitions });
+      // In path order, not the file system's: the committed manifest is the same on every machine.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }

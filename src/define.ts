@@ -2,11 +2,11 @@ import { DispositionPopup } from './components/disposition-popup/disposition-pop
 import { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 import { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
 import { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
-import { registerLocale } from './localization/catalogue.js';
-import { es } from './localization/es.js';
+import { registerLocaleLoader } from './localization/catalogue.js';
 
 /**
- * Registers every element under its tag, and every shipped locale. Idempotent: a second copy of the library, or a second
+ * Registers every element under its tag, and every shipped locale to load when a page first
+ * shows it. Idempotent: a second copy of the library, or a second
  * import, leaves the first registration in place instead of throwing.
  */
 export const ELEMENTS = {
@@ -22,5 +22,5 @@ export function defineOutcomeElements(registry: CustomElementRegistry = customEl
   }
 }
 
-registerLocale('es', es);
+registerLocaleLoader('es', () => import('./localization/es.js').then((module) => module.es));
 defineOutcomeElements();

@@ -13,7 +13,7 @@ export type { OutcomeContextValue } from './context.js';
 export { OutcomeStore } from './controllers/outcome-store.js';
 export type { StoreListener, StoreSnapshot, StoreStatus } from './controllers/outcome-store.js';
 export { OutcomeStoreController } from './controllers/outcome-store-controller.js';
-export { registerLocale, resolveLocale, availableLocales } from './localization/catalogue.js';
+export { registerLocale, registerLocaleLoader, resolveLocale, availableLocales } from './localization/catalogue.js';
 export type { MessageKey, Messages } from './localization/catalogue.js';
 export type { OutcomeAdapter, AdapterCapabilities, RequestOptions, FieldRule } from './adapters/adapter.js';
 export { OutcomeAdapterError } from './adapters/errors.js';

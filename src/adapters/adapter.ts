@@ -1,4 +1,4 @@
-import type { FieldRule, FieldRules } from '../model/field-rules.js';
+import type { CrossFieldRule, FieldRule, FieldRules } from '../model/field-rules.js';
 import type {
   OutcomeRecord,
   OutcomeType,
@@ -26,6 +26,12 @@ export interface AdapterCapabilities {
   role: Role;
   /** Only the fields this backend has. */
   fields: FieldRules;
+  /**
+   * Rules that span fields (Sailor: an action needs a webhook URL), so that the editor checks
+   * them before sending too. Absent: the backend has none, or only it knows them (its
+   * `fieldErrors` still land on the fields).
+   */
+  crossField?: readonly CrossFieldRule[];
 }
 
 export type SmartList = { id: string; name: string };

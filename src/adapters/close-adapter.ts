@@ -147,6 +147,7 @@ export class CloseAdapter extends HttpAdapter {
       record: false,
       role: options.role ?? 'editor',
       fields: CLOSE_RULES.fields,
+      crossField: CLOSE_RULES.crossField,
     });
   }
 

@@ -113,6 +113,7 @@ export class MemoryAdapter implements OutcomeAdapter {
       record: true,
       role: options.role ?? 'editor',
       fields: MEMORY_RULES.fields,
+      crossField: MEMORY_RULES.crossField,
     });
   }
 

@@ -57,6 +57,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
       record: false,
       role: options.role ?? 'editor',
       fields: OUTCOME_TYPES_API_RULES.fields,
+      crossField: OUTCOME_TYPES_API_RULES.crossField,
     });
   }
 

@@ -288,6 +288,7 @@ export class SailorAdapter extends HttpAdapter {
       record: false,
       role: options.role ?? 'editor',
       fields: SAILOR_RULES.fields,
+      crossField: SAILOR_RULES.crossField,
     });
     const hostLists = options.listSmartLists;
     if (hostLists) this.listSmartLists = (requestOptions) => listHostSmartLists(hostLists, requestOptions);

@@ -111,6 +111,7 @@ export class TaskResultTypeAdapter extends HttpAdapter {
     record: true,
     role: 'viewer',
     fields: TASK_RESULT_RULES.fields,
+    crossField: TASK_RESULT_RULES.crossField,
   });
 
   readonly #resultPath: (subjectId: string) => string;

@@ -55,7 +55,10 @@ export const en = {
  * beside it (en-popup.ts, en-editor.ts) so that an element's entry carries its own words and
  * the shared ones, not those of every element.
  */
-type English = typeof en & typeof import('./en-popup.js').enPopup & typeof import('./en-editor.js').enEditor;
+type English = typeof en &
+  typeof import('./en-popup.js').enPopup &
+  typeof import('./en-editor.js').enEditor &
+  typeof import('./en-editor-form.js').enEditorForm;
 
 export type MessageKey = keyof English;
 

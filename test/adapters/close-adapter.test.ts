@@ -96,6 +96,7 @@ describe('CloseAdapter', () => {
         record: false,
         role: 'editor',
         fields: CLOSE_RULES.fields,
+        crossField: [],
       });
       expect(close({ role: 'viewer' }).capabilities.role).to.equal('viewer');
     });

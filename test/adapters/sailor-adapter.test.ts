@@ -141,7 +141,10 @@ describe('SailorAdapter', () => {
         record: false,
         role: 'editor',
         fields: SAILOR_RULES.fields,
+        crossField: SAILOR_RULES.crossField,
       });
+      // Declared, so that the editor checks it before sending: an action needs a webhook URL.
+      expect(adapter.capabilities.crossField!.map((rule) => [rule.field, rule.code, rule.applies({ kind: 'action' }), rule.applies({ kind: 'disposition' })])).to.deep.equal([['webhookUrl', 'required', true, false]]);
       expect(Object.isFrozen(adapter.capabilities)).to.be.true;
       expect(sailor({ role: 'viewer' }).adapter.capabilities.role).to.equal('viewer');
     });

@@ -2,16 +2,17 @@ import { expect } from '@open-wc/testing';
 import { availableLocales, format, registerLocale, resolveLocale } from '../../src/localization/catalogue.js';
 import { en as shared, type Messages } from '../../src/localization/en.js';
 import { enEditor } from '../../src/localization/en-editor.js';
+import { enEditorForm } from '../../src/localization/en-editor-form.js';
 import { enPopup } from '../../src/localization/en-popup.js';
 import { es } from '../../src/localization/es.js';
 import '../../src/define.js';
 
 /** Every English string: the shared ones and each element's own. */
-const en: Messages = { ...shared, ...enPopup, ...enEditor };
+const en: Messages = { ...shared, ...enPopup, ...enEditor, ...enEditorForm };
 
 describe('message catalogue', () => {
   it('keeps each element’s English strings apart, with no key defined twice', () => {
-    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor)];
+    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor), ...Object.keys(enEditorForm)];
     expect(new Set(keys).size).to.equal(keys.length);
   });
 
@@ -43,13 +44,14 @@ describe('message catalogue', () => {
     expect(same).to.deep.equal(['classification.neutral']);
   });
 
-  it('resolves exact tags, then the language alone, then English', () => {
+  it('resolves exact tags, then the language alone, then English', async () => {
+    await resolveLocale('es').ready;
     expect(resolveLocale('es').tag).to.equal('es');
     expect(resolveLocale('ES-mx').tag).to.equal('es');
     expect(resolveLocale('fr-CA').tag).to.equal('en');
     expect(resolveLocale(null).tag).to.equal('en');
     expect(format([resolveLocale('es').messages], 'issue.tooLong', 120)).to.equal('Use como máximo 120 caracteres.');
-    expect(format([resolveLocale('en').messages, enEditor], 'issue.tooLong', 120)).to.equal('Use at most 120 characters.');
+    expect(format([resolveLocale('en').messages, enEditorForm], 'issue.tooLong', 120)).to.equal('Use at most 120 characters.');
   });
 
   it('lets a host add a locale', () => {

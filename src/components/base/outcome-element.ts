@@ -70,9 +70,20 @@ export class OutcomeElement extends LitElement {
     this.#stopObserving = [];
   }
 
+  /** A locale loaded on demand arrives before the first render: a Spanish page never flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.#resolveLocale().ready;
+    super.scheduleUpdate();
+  }
+
+  #resolveLocale(): ReturnType<typeof resolveLocale> {
+    this.#locale = resolveLocale(nearestLang(this) ?? this.provided?.lang);
+    return this.#locale;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    this.#locale = resolveLocale(nearestLang(this) ?? this.provided?.lang);
+    this.#resolveLocale();
   }
 
   /** A message of the current locale. */

@@ -1,28 +1,7 @@
-import type { AdapterCapabilities } from '../../adapters/adapter.js';
 import { checkRules, type FieldIssue } from '../../model/field-checks.js';
-import {
-  CLOSE_RULES,
-  MEMORY_RULES,
-  OUTCOME_TYPES_API_RULES,
-  SAILOR_RULES,
-  TASK_RESULT_RULES,
-  type BackendRules,
-} from '../../model/field-rules.js';
+import type { BackendRules } from '../../model/field-rules.js';
 import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
 import { changesOf, writableValues, type Draft } from './draft.js';
-
-const KNOWN_RULES: readonly BackendRules[] = [OUTCOME_TYPES_API_RULES, MEMORY_RULES, CLOSE_RULES, SAILOR_RULES, TASK_RESULT_RULES];
-
-/**
- * The rules the form checks: the adapter's fields, plus the cross-field rules of the backend
- * whose field rules these are. Capabilities carry no cross-field rules, so they are found by the
- * identity of `fields` (every shipped adapter hands out its backend's object); a host's own
- * adapter gets its field rules checked here and its cross-field rules checked by the adapter,
- * whose `fieldErrors` land on the same fields.
- */
-export function rulesFor(capabilities: AdapterCapabilities): BackendRules {
-  return KNOWN_RULES.find((rules) => rules.fields === capabilities.fields) ?? { fields: capabilities.fields, crossField: [] };
-}
 
 /** Field → the first issue of that field, in the order the form shows them. */
 export type DraftIssues = Partial<Record<OutcomeTypeField, FieldIssue>>;

@@ -12,12 +12,29 @@ import { STATUSES, type Status } from '../../model/vocabulary.js';
 import { tokens } from '../../styles/tokens.js';
 import { enEditor } from '../../localization/en-editor.js';
 import { OutcomeElement } from '../base/outcome-element.js';
-import { changesOf, createInputOf, draftFrom, type Draft } from './draft.js';
-import { checkDraft, rulesFor, type DraftIssues } from './draft-checks.js';
-import { issueText } from './field-text.js';
-import { controlId, formFields, renderFormFields, type SmartListsState } from './form-fields.js';
+import type { Draft } from './draft.js';
+import type { DraftIssues } from './draft-checks.js';
+import type { SmartListsState } from './form-fields.js';
 import { styles } from './outcome-type-editor.styles.js';
-import { ordinalChanges, placeAt } from './reorder.js';
+
+type EditingKit = typeof import('./editing-kit.js');
+let editingKit: EditingKit | undefined;
+let editingKitRequest: Promise<EditingKit> | undefined;
+
+/** The editing code and strings, fetched once per page; a failed fetch is tried again next time. */
+function loadEditingKit(): Promise<EditingKit> {
+  editingKitRequest ??= import('./editing-kit.js').then(
+    (kit) => {
+      OutcomeTypeEditor.messages = { ...OutcomeTypeEditor.messages, ...kit.messages };
+      return (editingKit = kit);
+    },
+    (error: unknown) => {
+      editingKitRequest = undefined;
+      throw error;
+    },
+  );
+  return editingKitRequest;
+}
 
 export type OutcomeTypeChangeAction = 'created' | 'updated' | 'deleted';
 
@@ -102,10 +119,14 @@ export class OutcomeTypeEditor extends OutcomeElement {
   @state() private listFailure: OutcomeAdapterError | null = null;
   @state() private dragging: { id: string; overId: string } | null = null;
   @state() private announcement = '';
+  /** The form's code could not be fetched (offline): said, and tried again on the next open. */
+  @state() private formUnavailable = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
+  /** The form being opened while its code arrives: `updateComplete` waits for it. */
+  #opening: Promise<void> | undefined;
   /** Where focus goes back to when the form or the dialog closes. */
   #returnFocus: (() => HTMLElement | null | undefined) | undefined;
 
@@ -114,7 +135,8 @@ export class OutcomeTypeEditor extends OutcomeElement {
 
   get #rules(): BackendRules | undefined {
     const adapter = this.effectiveAdapter;
-    return adapter ? rulesFor(adapter.capabilities) : undefined;
+    // Exactly what the adapter declares, a shipped one's or a host's.
+    return adapter ? { fields: adapter.capabilities.fields, crossField: adapter.capabilities.crossField ?? [] } : undefined;
   }
 
   get #isEditor(): boolean {
@@ -173,8 +195,8 @@ export class OutcomeTypeEditor extends OutcomeElement {
   /** Issues of the draft, every rule of the backend. */
   #issues(): DraftIssues {
     const rules = this.#rules;
-    if (!this.form || !rules) return {};
-    return checkDraft(this.form.draft, rules, this.#editing, this.#all);
+    if (!this.form || !rules || !editingKit) return {};
+    return editingKit.checkDraft(this.form.draft, rules, this.#editing, this.#all);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -194,8 +216,15 @@ export class OutcomeTypeEditor extends OutcomeElement {
     this.setCustomState('read-only', this.#isReadOnlyBackend);
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#opening;
+    return super.getUpdateComplete();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Fetched ahead, once the editor knows it may write: the form then opens at once.
+    if (!editingKit && (this.#canCreate || this.#canUpdate)) loadEditingKit().catch(() => undefined);
     const dialog = this.dialog;
     // Only when a deletion is newly asked for: a render while the dialog closes must not reopen it.
     if (dialog && (changed as Map<PropertyKey, unknown>).has('pendingDelete') && this.pendingDelete && !dialog.open) dialog.showModal();
@@ -228,6 +257,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
       ${this.listFailure
         ? html`<p part="form-error" role="alert">${this.msg('editor.reorderFailed')} ${this.msg(`error.${this.listFailure.code}`)}</p>`
         : nothing}
+      ${this.formUnavailable ? html`<p part="form-error" role="alert">${this.msg('editor.formUnavailable')}</p>` : nothing}
       ${this.#all.length === 0
         ? html`<p part="status" role="status">${this.msg('editor.empty')}</p>`
         : shown.length === 0
@@ -356,7 +386,9 @@ export class OutcomeTypeEditor extends OutcomeElement {
     `;
   }
 
+  /** Only while a form is open, which is only once the editing kit is here. */
   #renderForm(): TemplateResult {
+    const { formFields, issueText, renderFormFields } = editingKit!;
     const rules = this.#rules!;
     const form = this.form!;
     const existing = this.#editing;
@@ -397,7 +429,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
 
   /** Why a write failed: the code's message, and the fields the form cannot show. */
   #failureText(error: OutcomeAdapterError): string {
-    const shownFields = new Set<string>(this.#rules ? formFields(this.#rules) : []);
+    const shownFields = new Set<string>(this.#rules ? editingKit!.formFields(this.#rules) : []);
     const others = Object.entries(error.fieldErrors)
       .filter(([field]) => !shownFields.has(field))
       .map(([field, message]) => `${field}: ${message}`);
@@ -425,9 +457,21 @@ export class OutcomeTypeEditor extends OutcomeElement {
   // The form.
 
   #openForm(id: string | null): void {
+    this.#opening ??= this.#open(id).finally(() => (this.#opening = undefined));
+  }
+
+  async #open(id: string | null): Promise<void> {
+    let kit: EditingKit;
+    try {
+      kit = editingKit ?? (await loadEditingKit());
+    } catch {
+      this.formUnavailable = true;
+      return;
+    }
+    this.formUnavailable = false;
     const existing = id ? this.#all.find((type) => type.id === id) : undefined;
     const nextOrdinal = this.#all.reduce((max, type) => Math.max(max, type.ordinal + 1), 0);
-    this.form = { id, draft: draftFrom(existing, nextOrdinal) };
+    this.form = { id, draft: kit.draftFrom(existing, nextOrdinal) };
     this.touched = new Set();
     this.submitted = false;
     this.failure = null;
@@ -483,6 +527,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
     if (this.saving || !this.form || !adapter || !rules) return;
     this.submitted = true;
     this.failure = null;
+    const { changesOf, createInputOf, formFields } = editingKit!;
     const issues = this.#issues();
     const firstInvalid = formFields(rules).find((field) => issues[field]);
     if (firstInvalid) {
@@ -531,7 +576,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
     const control =
       field === 'destination'
         ? this.renderRoot.querySelector<HTMLElement>('#smart-list, #smart-lists, [name="recipe"]:checked, [name="recipe"]')
-        : this.renderRoot.querySelector<HTMLElement>(`#${controlId(field)}`);
+        : this.renderRoot.querySelector<HTMLElement>(`#${editingKit!.controlId(field)}`);
     control?.focus();
   }
 
@@ -595,6 +640,13 @@ export class OutcomeTypeEditor extends OutcomeElement {
     const shown = this.#shown;
     const moved = shown.find((type) => type.id === id);
     if (this.reordering || !adapter || !moved || to < 0 || to >= shown.length) return;
+    // Fetched ahead for every editor that may reorder; only a failed fetch leaves it missing.
+    const kit = editingKit ?? (await loadEditingKit().catch(() => undefined));
+    if (!kit) {
+      this.formUnavailable = true;
+      return;
+    }
+    const { ordinalChanges, placeAt } = kit;
     const order = placeAt(this.#all, shown, id, to);
     const changes = ordinalChanges(order, id, this.#rules?.fields.ordinal?.min);
     const store = OutcomeStore.for(adapter);
