@@ -58,13 +58,21 @@ describe('right to left', () => {
     }
   });
 
-  it('the picker stays usable by keyboard under dir="rtl": Tab in, arrows, Home, End, type-ahead', async () => {
+  it('the picker stays usable by keyboard under dir="rtl": Tab in, arrows (Left forward, as native radios), Home, End, type-ahead', async () => {
     const picker = await renderPicker((inner) => html`<div dir="rtl"><button>before</button>${inner}</div>`);
     picker.parentElement!.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
     const focusedName = () => (picker.shadowRoot!.activeElement as HTMLElement | null)?.querySelector('[part="name"]')?.textContent?.trim();
     expect(focusedName()).to.equal('Sale');
     await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(picker.value).to.equal('callback');
+    // As a native radio group under dir="rtl": Left moves forward, Right back.
+    await sendKeys({ press: 'ArrowLeft' });
+    await picker.updateComplete;
+    const third = picker.value;
+    expect(third).not.to.be.oneOf(['sale', 'callback']);
+    await sendKeys({ press: 'ArrowRight' });
     await picker.updateComplete;
     expect(picker.value).to.equal('callback');
     await sendKeys({ press: 'End' });

@@ -518,7 +518,10 @@ export class OutcomePicker extends OutcomeFormElement {
     if (this.effectivelyDisabled) return;
     const current = this.#tabbablePosition();
     const last = this.#choiceRows.length - 1;
-    switch (event.key) {
+    // As native radio groups do: in right-to-left text, Left moves forward and Right back.
+    const rtl = (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && getComputedStyle(this).direction === 'rtl';
+    const key = rtl ? (event.key === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft') : event.key;
+    switch (key) {
       case 'ArrowDown':
       case 'ArrowRight':
         event.preventDefault();
