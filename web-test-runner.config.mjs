@@ -8,6 +8,8 @@ import { totalsReporter } from './test/tools/totals-reporter.mjs';
 
 const executablePath = findChromium();
 const cdpSessions = new WeakMap();
+/** Paths the dev server answers with 503, to test a lazily loaded module that cannot be fetched. */
+const unavailable = new Set();
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -20,6 +22,7 @@ export default {
     {
       // Chromium's own emulation, so tests run in the zone or contrast mode they are about:
       // `emulate-timezone` { timeZone } and `emulate-media-features` { features: [{ name, value }] }
+      // (and `make-unavailable` { path, unavailable }: see `unavailable` above)
       // (an empty list resets). Not `emulate-media`: @web/test-runner-commands' built-in plugin
       // owns that name and runs first. Features go through the protocol because puppeteer's
       // emulateMediaFeatures refuses forced-colors; the session is kept, since emulation ends
@@ -31,6 +34,12 @@ export default {
           await page.emulateTimezone(payload?.timeZone);
           return true;
         }
+        if (command === 'make-unavailable') {
+          // { path, unavailable }: answer this module path with 503 until told otherwise.
+          if (payload?.unavailable) unavailable.add(payload.path);
+          else unavailable.delete(payload?.path);
+          return true;
+        }
         if (command === 'emulate-media-features') {
           if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
           await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features: payload?.features ?? [] });
@@ -38,6 +47,16 @@ export default {
         }
         return undefined;
       },
+    },
+  ],
+  middleware: [
+    async (context, next) => {
+      if (unavailable.has(context.path)) {
+        context.status = 503;
+        context.body = 'unavailable (test)';
+        return;
+      }
+      await next();
     },
   ],
   browsers: [

@@ -21,7 +21,11 @@ type EditingKit = typeof import('./editing-kit.js');
 let editingKit: EditingKit | undefined;
 let editingKitRequest: Promise<EditingKit> | undefined;
 
-/** The editing code and strings, fetched once per page; a failed fetch is tried again next time. */
+/**
+ * The editing code and strings, fetched once per page. A failed fetch is asked for again next
+ * time, but Chromium keeps a module that failed to load failed until the page reloads, which is
+ * what the message tells the user to do.
+ */
 function loadEditingKit(): Promise<EditingKit> {
   editingKitRequest ??= import('./editing-kit.js').then(
     (kit) => {
@@ -119,7 +123,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
   @state() private listFailure: OutcomeAdapterError | null = null;
   @state() private dragging: { id: string; overId: string } | null = null;
   @state() private announcement = '';
-  /** The form's code could not be fetched (offline): said, and tried again on the next open. */
+  /** The editing code could not be fetched (offline): said, with the advice to reload. */
   @state() private formUnavailable = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;

@@ -1,0 +1,46 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../../src/define.js';
+import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
+
+// Its own page (one file = one page), so the editing kit has not been fetched before.
+const KIT = '/src/components/outcome-type-editor/editing-kit.ts';
+const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+
+async function until(condition: () => unknown, what: string, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('<outcome-type-editor> when its editing kit cannot be fetched', () => {
+  after(() => executeServerCommand('make-unavailable', { path: KIT, unavailable: false }));
+
+  it('says so, asks to reload, and keeps the list working', async () => {
+    await executeServerCommand('make-unavailable', { path: KIT, unavailable: true });
+    const el = await fixture<OutcomeTypeEditor>(html`<outcome-type-editor .adapter=${new MemoryAdapter()} user-role="editor"></outcome-type-editor>`);
+    await until(() => $(el, '[part~="table"]'), 'the list');
+    // The fetch ahead fails quietly; the user learns of it when asking for the form.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect($(el, '[role="alert"]')?.textContent ?? '').not.to.contain('editing tools');
+
+    $(el, '[part~="new-button"]')!.click();
+    await el.updateComplete;
+    expect($(el, '[part~="form"]')).to.equal(null);
+    const alert = [...el.shadowRoot!.querySelectorAll('[role="alert"]')].map((node) => node.textContent).join(' ');
+    expect(alert).to.contain('The editing tools could not be loaded. Check the connection, then reload the page.');
+    expect($(el, '[part~="table"]'), 'the list stays').to.exist;
+    await expect(el).to.be.accessible();
+
+    // The list itself still works: search filters it.
+    const search = $<HTMLInputElement>(el, '#search')!;
+    search.value = 'click';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('tbody .type-name')].map((cell) => cell.textContent!.trim())).to.deep.equal(['Click']);
+    expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length.greaterThan(0);
+  });
+});
