@@ -53,6 +53,9 @@ export default {
     async (context, next) => {
       if (unavailable.has(context.path)) {
         context.status = 503;
+        // Never reused from the browser's cache (the runner marks every file cacheable for a year
+        // after this middleware answers, and Chromium would keep the 503 for the next test file).
+        context.set('Vary', '*');
         context.body = 'unavailable (test)';
         return;
       }

@@ -24,7 +24,7 @@ export const enEditor = {
   'editor.viewerNote': 'You can view these outcome types. Changing them needs the editor role.',
   'editor.followUp.yes': 'Needs a date',
   'editor.followUp.no': 'No date',
-  'editor.formUnavailable': 'The editing tools could not be loaded. Check the connection, then reload the page.',
+  'editor.formUnavailable': 'The editing tools could not be loaded. Check the connection and try again.',
   'editor.newTitle': 'New outcome type',
   'editor.editTitle': (name: string) => `Edit “${name}”`,
   'editor.systemNote': 'This is a system outcome type: some fields are locked and it cannot be deleted.',

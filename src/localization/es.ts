@@ -98,7 +98,7 @@ export const es: Messages = {
   'editor.viewerNote': 'Puede consultar estos tipos de resultado. Para cambiarlos necesita el rol de editor.',
   'editor.followUp.yes': 'Requiere fecha',
   'editor.followUp.no': 'Sin fecha',
-  'editor.formUnavailable': 'No se pudieron cargar las herramientas de edición. Compruebe la conexión y vuelva a cargar la página.',
+  'editor.formUnavailable': 'No se pudieron cargar las herramientas de edición. Compruebe la conexión y vuelva a intentarlo.',
   'editor.newTitle': 'Nuevo tipo de resultado',
   'editor.editTitle': (name) => `Editar «${name}»`,
   'editor.systemNote': 'Es un tipo de resultado del sistema: algunos campos están bloqueados y no se puede eliminar.',

@@ -21,11 +21,7 @@ type EditingKit = typeof import('./editing-kit.js');
 let editingKit: EditingKit | undefined;
 let editingKitRequest: Promise<EditingKit> | undefined;
 
-/**
- * The editing code and strings, fetched once per page. A failed fetch is asked for again next
- * time, but Chromium keeps a module that failed to load failed until the page reloads, which is
- * what the message tells the user to do.
- */
+/** The editing code and strings, fetched once per page; a failed fetch is tried again next time. */
 function loadEditingKit(): Promise<EditingKit> {
   editingKitRequest ??= import('./editing-kit.js').then(
     (kit) => {
@@ -123,7 +119,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
   @state() private listFailure: OutcomeAdapterError | null = null;
   @state() private dragging: { id: string; overId: string } | null = null;
   @state() private announcement = '';
-  /** The editing code could not be fetched (offline): said, with the advice to reload. */
+  /** The editing code could not be fetched (offline): said, and tried again on the next attempt. */
   @state() private formUnavailable = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
