@@ -10,6 +10,13 @@ const executablePath = findChromium();
 const cdpSessions = new WeakMap();
 /** Paths the dev server answers with 503, to test a lazily loaded module that cannot be fetched. */
 const unavailable = new Set();
+/**
+ * `/fresh-<id>/…` serves `/…`: a copy of the source (and what it imports) at URLs no earlier page
+ * has loaded.
+ * Chromium reuses a module another page of the same browser fetched without asking the server
+ * again, so a test about fetching a lazily loaded module imports the source through its own prefix.
+ */
+const FRESH_COPY = /^\/fresh-[\w-]+(?=\/)/;
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -59,6 +66,7 @@ export default {
         context.body = 'unavailable (test)';
         return;
       }
+      if (FRESH_COPY.test(context.path)) context.path = context.path.replace(FRESH_COPY, '');
       await next();
     },
   ],

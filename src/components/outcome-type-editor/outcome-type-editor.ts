@@ -20,6 +20,8 @@ import { styles } from './outcome-type-editor.styles.js';
 type EditingKit = typeof import('./editing-kit.js');
 let editingKit: EditingKit | undefined;
 let editingKitRequest: Promise<EditingKit> | undefined;
+/** Fetched ahead once per page; after a failure, only when the user asks for the form again. */
+let editingKitPrefetched = false;
 
 /** The editing code and strings, fetched once per page; a failed fetch is tried again next time. */
 function loadEditingKit(): Promise<EditingKit> {
@@ -224,7 +226,10 @@ export class OutcomeTypeEditor extends OutcomeElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Fetched ahead, once the editor knows it may write: the form then opens at once.
-    if (!editingKit && (this.#canCreate || this.#canUpdate)) loadEditingKit().catch(() => undefined);
+    if (!editingKitPrefetched && (this.#canCreate || this.#canUpdate)) {
+      editingKitPrefetched = true;
+      loadEditingKit().catch(() => undefined);
+    }
     const dialog = this.dialog;
     // Only when a deletion is newly asked for: a render while the dialog closes must not reopen it.
     if (dialog && (changed as Map<PropertyKey, unknown>).has('pendingDelete') && this.pendingDelete && !dialog.open) dialog.showModal();
