@@ -8,8 +8,11 @@ import { totalsReporter } from './test/tools/totals-reporter.mjs';
 
 const executablePath = findChromium();
 const cdpSessions = new WeakMap();
-/** Paths the dev server answers with 503, to test a lazily loaded module that cannot be fetched. */
-const unavailable = new Set();
+/**
+ * Paths the dev server answers with 503, to test a lazily loaded module that cannot be fetched,
+ * each with the number of requests it refused (what `make-unavailable` answers when lifted).
+ */
+const unavailable = new Map();
 /**
  * `/fresh-<id>/…` serves `/…`: a copy of the source (and what it imports) at URLs no earlier page
  * has loaded.
@@ -42,10 +45,15 @@ export default {
           return true;
         }
         if (command === 'make-unavailable') {
-          // { path, unavailable }: answer this module path with 503 until told otherwise.
-          if (payload?.unavailable) unavailable.add(payload.path);
-          else unavailable.delete(payload?.path);
-          return true;
+          // { path, unavailable }: answer this module path with 503 until told otherwise; lifting
+          // it answers how many requests were refused.
+          if (payload?.unavailable) {
+            unavailable.set(payload.path, 0);
+            return true;
+          }
+          const refused = unavailable.get(payload?.path) ?? 0;
+          unavailable.delete(payload?.path);
+          return refused;
         }
         if (command === 'emulate-media-features') {
           if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
@@ -59,6 +67,7 @@ export default {
   middleware: [
     async (context, next) => {
       if (unavailable.has(context.path)) {
+        unavailable.set(context.path, unavailable.get(context.path) + 1);
         context.status = 503;
         // Never reused from the browser's cache (the runner marks every file cacheable for a year
         // after this middleware answers, and Chromium would keep the 503 for the next test file).
