@@ -79,7 +79,6 @@ export interface HostileReport {
   injected: string[];
   overflow: string[];
   wrongText: string[];
-  editorOverflow: number;
 }
 
 /**
@@ -182,13 +181,21 @@ async function renderAll(root: HTMLElement, data: Payload, report: HostileReport
   shadow<HTMLButtonElement>(editor, '[part~="save-button"]')!.click();
   await until(() => !shadow(editor, '[part~="form"]') || shadow(editor, '[part~="field-error"]:not(:empty), [part~="form-error"]:not(:empty)'), 'the save');
   await settled(editor);
-  if (editor.getBoundingClientRect().right > root.getBoundingClientRect().right + 1 || editor.scrollWidth > editor.clientWidth + 1) report.editorOverflow++;
+  if (editor.getBoundingClientRect().right > root.getBoundingClientRect().right + 1 || editor.scrollWidth > editor.clientWidth + 1) {
+    // Name the innermost parts that stick out, so a failure says where to look.
+    const edge = editor.getBoundingClientRect().right;
+    const sticksOut = (node: Element) => node.getBoundingClientRect().right > edge + 1;
+    const culprits = [...editor.shadowRoot!.querySelectorAll('*')]
+      .filter((node) => sticksOut(node) && ![...node.children].some(sticksOut))
+      .map((node) => `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`);
+    report.overflow.push(`${label}: the editor is wider than its host (${editor.scrollWidth} > ${editor.clientWidth}): ${culprits.slice(0, 4).join(', ')}`);
+  }
   const listed = (await adapter.listOutcomeTypes()).map((t) => t.name);
   if (!shadow(editor, '[part~="form"]') && !listed.includes(typedName)) report.wrongText.push(`${label}: the saved name is not what was typed`);
 }
 
 export async function hostileSection(runs: number, seed = 424242): Promise<HostileReport> {
-  const report: HostileReport = { payloads: 0, strings: 0, executed: 0, injected: [], overflow: [], wrongText: [], editorOverflow: 0 };
+  const report: HostileReport = { payloads: 0, strings: 0, executed: 0, injected: [], overflow: [], wrongText: [] };
   const root = stage('20rem');
   const benign: Payload = { names: ['Sale', 'No sale', 'Call back'], keys: ['a', 'b', 'c'], descriptions: ['d', '', 'e'], search: 'sa', notes: 'n', typedName: 'Name', typedKey: 'key', typedDescription: 'text' };
   await renderAll(root, benign, report, 'baseline');

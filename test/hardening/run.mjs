@@ -198,11 +198,11 @@ try {
   // 4. Hostile input, 5. malformed backends, 7. roles — on the page without CSP, where
   // injected markup would run.
   const hostile = await pageCall(plainPage, 'hostileSection', HOSTILE_RUNS);
-  log(`hostile: ${hostile.payloads} payload sets, ${hostile.strings} strings; editor overflowed in ${hostile.editorOverflow}`);
+  log(`hostile: ${hostile.payloads} payload sets, ${hostile.strings} strings`);
   row('hostile strings tried (backend and typed fields)', hostile.strings, '≥ 1000', hostile.strings >= 1000);
   row('hostile: executed, injected or altered', hostile.executed + hostile.injected.length + hostile.wrongText.length, '= 0',
     hostile.executed + hostile.injected.length + hostile.wrongText.length === 0, [...hostile.injected, ...hostile.wrongText].slice(0, 8));
-  row('hostile: layout broken (picker choices beyond its width, popup beyond the window)', hostile.overflow.length, '= 0', hostile.overflow.length === 0, hostile.overflow.slice(0, 5));
+  row('hostile: layout broken (picker choices beyond its width, popup beyond the window, editor beyond its host)', hostile.overflow.length, '= 0', hostile.overflow.length === 0, hostile.overflow.slice(0, 5));
 
   const malformed = await pageCall(plainPage, 'malformedSection', MALFORMED_PER_CASE);
   const tried = Object.values(malformed).reduce((sum, tally) => sum + tally.tried, 0);

@@ -133,6 +133,28 @@ export const styles = css`
     outline-offset: -2px;
   }
 
+  /* Names come from backends and users: a word of any length wraps rather than widening the
+     form, its dialog or its messages past the host. */
+  [part~='form'],
+  [part~='field'],
+  fieldset {
+    grid-template-columns: minmax(0, 1fr);
+    min-inline-size: 0;
+  }
+
+  [part~='form'],
+  [part~='form-error'],
+  [part~='status'],
+  dialog {
+    overflow-wrap: anywhere;
+  }
+
+  input,
+  select,
+  textarea {
+    max-inline-size: 100%;
+  }
+
   [part~='form'] {
     display: grid;
     gap: var(--_space);

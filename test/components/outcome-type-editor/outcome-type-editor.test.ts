@@ -224,6 +224,54 @@ describe('<outcome-type-editor>', () => {
     });
   });
 
+  describe('long names on a narrow host', () => {
+    // One word of 200 characters, from a backend or typed by a user: it wraps inside the form,
+    // its messages and the delete dialog instead of pushing them past a 20rem host.
+    const LONG = `Callback${'x'.repeat(192)}`;
+
+    async function narrowEditor(): Promise<OutcomeTypeEditor> {
+      const adapter = new MemoryAdapter({ outcomeTypes: [{ key: 'long', name: LONG, classification: 'neutral', ordinal: 1 }] });
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 20rem"></div>`);
+      const el = document.createElement('outcome-type-editor') as OutcomeTypeEditor;
+      el.adapter = adapter;
+      el.userRole = 'editor';
+      host.append(el);
+      await until(() => $(el, '[part~="table"]'), 'the list');
+      await el.updateComplete;
+      return el;
+    }
+
+    const withinHost = (el: OutcomeTypeEditor, part: Element) => {
+      const host = el.getBoundingClientRect();
+      const box = part.getBoundingClientRect();
+      return box.left >= host.left - 1 && box.right <= host.right + 1;
+    };
+
+    it('wraps in the edit form, its title and its field errors', async () => {
+      const el = await narrowEditor();
+      await openEdit(el, LONG);
+      await fill(el, 'name', `${LONG}${'y'.repeat(100)}`);
+      await save(el);
+      expect(errorOf(el, 'name')).to.equal('Use at most 255 characters.');
+      expect($(el, '[part~="form-title"]')!.textContent).to.contain(LONG);
+      expect(el.scrollWidth, 'the editor does not scroll sideways').to.be.at.most(el.clientWidth + 1);
+      for (const part of [$(el, '[part~="form"]')!, $(el, '[part~="form-title"]')!, control(el, 'name')!, $(el, '#field-name-error')!]) {
+        expect(withinHost(el, part), `${part.localName}#${part.id} within the host`).to.equal(true);
+      }
+    });
+
+    it('wraps in the delete dialog', async () => {
+      const el = await narrowEditor();
+      button(el, LONG, 'delete-button')!.click();
+      await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      expect(dialog.textContent).to.contain(LONG);
+      expect(dialog.getBoundingClientRect().width, 'the dialog fits the window').to.be.at.most(window.innerWidth);
+      expect(dialog.scrollWidth, 'the dialog does not scroll sideways').to.be.at.most(dialog.clientWidth + 1);
+      dialog.close();
+    });
+  });
+
   describe('outcome-types API rules (seeds/outcome-types-api.txt)', () => {
     it('key is required', async () => {
       const el = await editor(await outcomeTypesApi());
