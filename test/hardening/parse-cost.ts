@@ -30,7 +30,6 @@ export interface ParseCost {
   medianMs: number;
   /** JSON.parse of the same items as one body, median ms. */
   jsonMedianMs: number;
-  runs: number[];
 }
 
 export function parseCost(count = 10_000, runs = 15): ParseCost {
@@ -58,5 +57,5 @@ export function parseCost(count = 10_000, runs = 15): ParseCost {
     times.push(validate());
     jsonTimes.push(readJson());
   }
-  return { medianMs: median(times), jsonMedianMs: median(jsonTimes), runs: times };
+  return { medianMs: median(times), jsonMedianMs: median(jsonTimes) };
 }

@@ -20,6 +20,7 @@ export const styles = css`
   input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
+    max-inline-size: 100%;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -134,14 +135,8 @@ export const styles = css`
   }
 
   /* Names come from backends and users: a word of any length wraps rather than widening the
-     form, its dialog or its messages past the host. */
-  [part~='form'],
-  [part~='field'],
-  fieldset {
-    grid-template-columns: minmax(0, 1fr);
-    min-inline-size: 0;
-  }
-
+     form, its dialog or its messages past the host; so do the grids that hold them (one column
+     that may shrink below its content) and the controls in them. */
   [part~='form'],
   [part~='form-error'],
   [part~='status'],
@@ -149,14 +144,9 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  input,
-  select,
-  textarea {
-    max-inline-size: 100%;
-  }
-
   [part~='form'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     max-width: var(--_max-width);
   }
@@ -169,6 +159,7 @@ export const styles = css`
 
   [part~='field'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 4);
   }
 
@@ -179,6 +170,8 @@ export const styles = css`
 
   fieldset {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-inline-size: 0;
     gap: calc(var(--_space) / 2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -54,7 +54,6 @@ async function offline(): Promise<void> {
   expect([...el.shadowRoot!.querySelectorAll('tbody .type-name')].map((cell) => cell.textContent!.trim())).to.deep.equal(['Click']);
   expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length.greaterThan(0);
 
-
   // Fetched ahead once, then once for the click: rendering (each keystroke in the search) does
   // not keep retrying while offline.
   const refused: unknown = await executeServerCommand('make-unavailable', { path: KIT, unavailable: false });
