@@ -38,6 +38,13 @@ export type SmartList = { id: string; name: string };
 
 /** The one seam between the elements and a backend. */
 export interface OutcomeAdapter {
+  /**
+   * Which backend this adapter speaks to, stable across reloads (e.g. `sailor:https://api.sailorhq.io`).
+   * Queued records, drafts, recents and the last known list are keyed by it, so nothing kept for
+   * one backend is ever sent through another. A host adapter without one still lists and
+   * records, but cannot queue: a record kept on the device must know where it belongs.
+   */
+  readonly id?: string;
   readonly capabilities: AdapterCapabilities;
   listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]>;
   getOutcomeType?(id: string, options?: RequestOptions): Promise<OutcomeType>;
