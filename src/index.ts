@@ -5,9 +5,9 @@ export { OutcomeProvider } from './components/outcome-provider/outcome-provider.
 export { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 export { DispositionPopup } from './components/disposition-popup/disposition-popup.js';
 export { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
-export type { CloseSource, NotesMode, DispositionRequestCloseDetail, OutcomeQueuedDetail } from './components/disposition-popup/disposition-popup.js';
-export { Outbox } from './controllers/outbox.js';
-export type { OutboxEntry } from './controllers/outbox.js';
+export type { CloseSource, NotesMode, QueueMode, DispositionRequestCloseDetail, OutcomeQueuedDetail, OutcomeDeferredDetail } from './components/disposition-popup/disposition-popup.js';
+export { Recorder, RecordingError, QueueRefusedError } from './controllers/recorder.js';
+export type { Delivery, PendingWrapUp, RecordOptions, RecorderOptions, RecorderEventMap } from './controllers/recorder.js';
 export { outcomeContext } from './context.js';
 export type { OutcomeContextValue } from './context.js';
 export { OutcomeStore } from './controllers/outcome-store.js';

@@ -17,4 +17,11 @@ export const enPopup = {
   'popup.notQueued': 'This device could not keep it for later either: keep this window open and retry.',
   'popup.failed': (reason: string) => `Not recorded: ${reason}`,
   'popup.shortcuts': 'Press 1–9 to choose, Enter to record.',
+  'popup.unknown': 'May not have been recorded — retrying is safe: it cannot be stored twice.',
+  'popup.notesLocked': 'These notes are kept as first sent until the backend confirms that record.',
+  'popup.cannotQueue': 'This backend connection has no id, so the record cannot be kept on this device: keep this window open and retry.',
+  'popup.queuedAuto': 'Saved on this device — it will be sent when the connection is back.',
+  'popup.cancel': 'Cancel',
+  'popup.finishLater': 'Finish later',
+  'popup.noList': 'The outcomes cannot be loaded now. Retry, or finish this wrap-up later: it stays in your pending list.',
 };

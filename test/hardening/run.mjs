@@ -112,7 +112,9 @@ try {
   const tabs = [strictPage, ...(await Promise.all(Array.from({ length: SOAK_TABS - 1 }, () => open('strict'))))];
   server.state.faultsOn = true;
   log('soak tabs open');
-  const reports = await Promise.all(tabs.map((tab, index) => pageCall(tab, 'soakWorker', `soak${index}`, SOAK_PER_TAB).finally(() => log(`tab ${index} done`))));
+  // Even tabs record through adapter A, odd ones through B: one origin, one outbox, two backends.
+  const backendOf = (index) => (index % 2 === 0 ? 'A' : 'B');
+  const reports = await Promise.all(tabs.map((tab, index) => pageCall(tab, 'soakWorker', `soak${index}`, SOAK_PER_TAB, backendOf(index)).finally(() => log(`tab ${index} done`))));
   server.state.faultsOn = false;
   log(`soak: ${server.state.requests} API requests, faults ${JSON.stringify(server.state.counts)}`);
   // Every tab delivers at once, as when the network returns to a whole floor of agents.
@@ -125,7 +127,18 @@ try {
       acknowledged[subject] = (acknowledged[subject] ?? 0) + count;
     }
   }
-  const stored = server.storedByTask();
+  // B's submit path marks its records (`B~<subject>`): a record of an A tab stored with the mark,
+  // or one of a B tab without it, went through the other adapter.
+  const byTask = server.storedByTask();
+  const stored = {};
+  const misrouted = [];
+  reports.forEach((report, index) => {
+    const [own, other] = backendOf(index) === 'A' ? ['', 'B~'] : ['B~', ''];
+    for (const subject of report.attempted) {
+      stored[subject] = byTask[own + subject] ?? 0;
+      if (byTask[other + subject]) misrouted.push(`${subject} (a ${backendOf(index)} record) reached ${other ? 'B' : 'A'}`);
+    }
+  });
   const attempted = reports.flatMap((report) => report.attempted);
   const storedOnce = attempted.filter((subject) => stored[subject] >= 1);
   const duplicated = attempted.filter((subject) => stored[subject] > 1);
@@ -157,6 +170,7 @@ try {
   timing('parse 10,000 outcome types, zod JIT, median ms', parseFigure(plainParse), `≤ ${PARSE_BUDGET_MS}`, plainParse.medianMs <= PARSE_BUDGET_MS);
   row('soak records attempted', attempted.length, '≥ 1000', attempted.length >= 1000);
   row('soak records stored', storedOnce.length, `= ${attempted.length}`, storedOnce.length === attempted.length);
+  row('soak records misrouted (two adapters on one origin)', misrouted.length, '= 0', misrouted.length === 0, misrouted.slice(0, 5));
   row('soak records duplicated', duplicated.length, '= 0', duplicated.length === 0, duplicated.slice(0, 5).map((s) => `${s} stored ${stored[s]}×`));
   row('soak records lost', lost.length, '= 0', lost.length === 0, [...lost.slice(0, 5), ...(pending ? [`${pending} still in the outbox`] : []), ...(rejected ? [`${rejected} rejected in the outbox`] : [])]);
   row('soak: popups ending wrong', wrongEndings.length, '= 0', wrongEndings.length === 0, wrongEndings.slice(0, 5));

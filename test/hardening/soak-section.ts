@@ -1,16 +1,23 @@
 // Faults soak, one worker per tab: dispositions recorded through real <disposition-popup>s, one
 // after another, against the runner's server that resets, stalls and answers 500/503/429 at
 // random. After a failure an agent retries once or queues the record at once; every tab delivers
-// the shared outbox now and then while the others record. Every popup must end closed, its draft cleared, its promise settled.
+// the shared outbox now and then while the others record. Every popup must end closed, its draft
+// cleared, its promise settled. Tabs use two adapters with different ids on the one origin (their
+// submit paths differ, so the server tells which one a record came through): a record queued
+// through one must never be sent through the other.
 import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
-import { Outbox } from '../../src/controllers/outbox.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
+import { pagePendingStore } from '../../src/controllers/pending-store.js';
 import type { RecordedOutcome } from '../../src/model/types.js';
 import { key, settled, shadow, sleep, stage, until } from './harness.js';
 
 const DRAFT_PREFIX = 'outcome-elements:draft:';
+
+/** The two backends of the soak: the same server, told apart by the submit path (`B~` for B). */
+export type SoakBackend = 'A' | 'B';
+export const SUBMIT_PREFIX: Record<SoakBackend, string> = { A: '', B: 'B~' };
 
 /** subjectId → how many `outcome-recorded` events this tab saw for it. */
 const acknowledged = new Map<string, number>();
@@ -19,11 +26,12 @@ document.addEventListener('outcome-recorded', (event) => {
   acknowledged.set(subjectId, (acknowledged.get(subjectId) ?? 0) + 1);
 });
 
-function soakAdapter(): TaskResultTypeAdapter {
+function soakAdapter(backend: SoakBackend): TaskResultTypeAdapter {
   return new TaskResultTypeAdapter({
+    id: `soak-${backend}`,
     baseUrl: location.origin,
     apiKey: 'task-key',
-    resultPath: (id) => `/api/integration/tasks/${id}/result`,
+    resultPath: (id) => `/api/integration/tasks/${SUBMIT_PREFIX[backend]}${id}/result`,
     // Short enough to fit CI: a stalled request is abandoned after 400 ms and retried.
     timeoutMs: 400,
     // One retry inside the adapter, so that the agent's own retries and the outbox get used.
@@ -36,8 +44,8 @@ function soakAdapter(): TaskResultTypeAdapter {
 
 let adapter: TaskResultTypeAdapter | undefined;
 
-async function ready(): Promise<TaskResultTypeAdapter> {
-  adapter ??= soakAdapter();
+async function ready(backend: SoakBackend): Promise<TaskResultTypeAdapter> {
+  adapter ??= soakAdapter(backend);
   const store = OutcomeStore.for(adapter);
   // The list itself meets the faults too: an agent presses Retry until it arrives.
   for (let attempt = 0; store.snapshot.status !== 'ready'; attempt++) {
@@ -56,9 +64,9 @@ export interface SoakReport {
 }
 
 /** Records `count` dispositions for subjects `<prefix>-<n>` through one popup each. */
-export async function soakWorker(prefix: string, count: number): Promise<SoakReport> {
+export async function soakWorker(prefix: string, count: number, backend: SoakBackend): Promise<SoakReport> {
   const root = stage();
-  const adapter = await ready();
+  const adapter = await ready(backend);
   const report: SoakReport = { attempted: [], recordedAtOnce: 0, queued: 0, retries: 0, wrongEndings: [] };
   // One popup per tab, opened for call after call, as an agent desktop keeps it.
   const popup = document.createElement('disposition-popup') as DispositionPopup;
@@ -115,18 +123,22 @@ export async function soakWorker(prefix: string, count: number): Promise<SoakRep
     else if (recorded?.subjectId === subjectId) report.recordedAtOnce++;
     else report.wrongEndings.push(`${subjectId}: resolved with ${JSON.stringify(recorded)} and nothing queued`);
     if (popup.open || shadow<HTMLDialogElement>(popup, 'dialog')!.open) report.wrongEndings.push(`${subjectId}: still open`);
-    if (sessionStorage.getItem(DRAFT_PREFIX + subjectId) !== null) report.wrongEndings.push(`${subjectId}: draft left behind`);
+    if (sessionStorage.getItem(`${DRAFT_PREFIX}${adapter.id}:${subjectId}`) !== null) report.wrongEndings.push(`${subjectId}: draft left behind`);
   }
   return report;
 }
 
-/** Pending outbox entries (shared by every tab of the origin), read the way the library does. */
-export function outboxPending(): Promise<number> {
-  return new Outbox().pending();
+/** Entries of every adapter still in the outbox (shared by every tab of the origin). */
+async function outboxStates(): Promise<string[]> {
+  return ((await pagePendingStore().all()) as { state?: string }[]).map((entry) => entry.state ?? 'unreadable');
+}
+
+export async function outboxPending(): Promise<number> {
+  return (await outboxStates()).filter((state) => state === 'queued').length;
 }
 
 export async function outboxRejected(): Promise<number> {
-  return (await new Outbox().entries()).filter((entry) => entry.rejected).length;
+  return (await outboxStates()).filter((state) => state !== 'queued').length;
 }
 
 /**

@@ -2,10 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { OutcomeAdapterError } from '../../adapters/errors.js';
 import { Countdown, type Clock } from '../../controllers/countdown.js';
-import { draftStorage } from '../../controllers/draft-storage.js';
-import { Outbox } from '../../controllers/outbox.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
-import { randomId } from '../../model/id.js';
+import { QueueRefusedError, Recorder, RecordingError } from '../../controllers/recorder.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../model/types.js';
 import { tokens } from '../../styles/tokens.js';
 import { OutcomeElement } from '../base/outcome-element.js';
@@ -15,6 +13,7 @@ import { styles } from './disposition-popup.styles.js';
 
 export type CloseSource = 'escape' | 'close-button' | 'backdrop' | 'api';
 export type NotesMode = 'off' | 'optional' | 'required';
+export type QueueMode = 'manual' | 'auto';
 
 export interface DispositionRequestCloseDetail {
   source: CloseSource;
@@ -25,8 +24,13 @@ export interface OutcomeQueuedDetail {
   idempotencyKey: string;
 }
 
+export interface OutcomeDeferredDetail {
+  subjectId: string;
+}
+
 const URGENT_SECONDS = 10;
-const OUTBOX_RETRY_MS = 30_000;
+/** After this long at "Recording…", the agent is offered Cancel. */
+const CANCEL_AFTER_MS = 3_000;
 
 function isTextField(node: EventTarget | undefined): boolean {
   if (node instanceof HTMLTextAreaElement) return true;
@@ -47,14 +51,15 @@ function formatSeconds(total: number): string {
 /**
  * The post-call dialog: the active disposition outcomes, notes, and a follow-up date where the
  * outcome needs one. Fast by keyboard (1–9 choose, Enter records), impossible to skip when
- * `required`, never a trap when the backend is down (the record can be queued), and it never
- * loses or doubles a record: every attempt of one record carries one idempotency key, queued
- * records survive reloads in an outbox, and the draft survives a reload of the tab.
+ * `required`, never a trap when the backend is down (the record can be queued, or the wrap-up
+ * finished later when not even the list loads), and it never loses or doubles a record. It is a
+ * view over the adapter's `Recorder`, which owns keys, drafts, the outbox and its schedule.
  *
  * @tagname disposition-popup
  * @summary The end-of-call disposition dialog that never loses a disposition.
  * @event {CustomEvent<RecordedOutcome>} outcome-recorded - Once per record, when the backend acknowledged it (also for queued records, later).
  * @event {CustomEvent<OutcomeQueuedDetail>} outcome-queued - `detail: { record, idempotencyKey }`: the record went to the outbox to be sent when the backend is back.
+ * @event {CustomEvent<OutcomeDeferredDetail>} outcome-deferred - `detail: { subjectId }`: nothing could be recorded (no list) and the agent chose to finish later; the subject is in the recorder's pending list.
  * @event {CustomEvent<DispositionRequestCloseDetail>} disposition-request-close - Cancelable, before any close; `detail.source`: 'escape', 'close-button', 'backdrop' or 'api'.
  * @event {Event} close - The dialog closed.
  * @csspart dialog - The native `<dialog>`.
@@ -63,6 +68,9 @@ function formatSeconds(total: number): string {
  * @csspart notes - The notes field.
  * @csspart submit - The record button.
  * @csspart queue - The "Queue for later" button.
+ * @csspart finish-later - "Finish later", offered when a required popup has no list to record from.
+ * @csspart cancel - Stops waiting for a record that takes long (its fate is then unknown, and retrying is safe).
+ * @csspart stale-note - The picker's note that the list is the last known one (re-exported).
  * @csspart error - Why the last attempt failed.
  * @csspart hint - Keyboard hint and plain messages.
  * @cssproperty --outcome-popup-backdrop - The backdrop colour.
@@ -92,13 +100,22 @@ export class DispositionPopup extends OutcomeElement {
   /** The outcome key recorded with `source: 'timeout'` when the countdown ends. */
   @property({ attribute: 'default-outcome' }) defaultOutcome = '';
 
+  /** `auto`: a failure that may be retried queues the record at once and closes. */
+  @property() queue: QueueMode = 'manual';
+
   @state() private notesText = '';
   @state() private submitting = false;
-  @state() private failure: OutcomeAdapterError | null = null;
-  /** The device refused to queue the record: said beside the failure, which stays retryable. */
-  @state() private queueRefused = false;
+  /** Offer Cancel: recording has taken longer than a few seconds. */
+  @state() private slow = false;
+  @state() private failure: RecordingError | null = null;
+  /** Why the record could not be kept on the device: said beside the failure, which stays retryable. */
+  @state() private queueRefused: QueueRefusedError['reason'] | null = null;
+  /** A record of this subject may already be stored: its notes are kept as first sent. */
+  @state() private notesLocked = false;
   @state() private message = '';
   @state() private announcement = '';
+  /** Said after the dialog closed (e.g. the record was queued automatically). */
+  @state() private notice = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('form') private form?: HTMLFormElement;
@@ -106,18 +123,18 @@ export class DispositionPopup extends OutcomeElement {
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
   readonly #countdown = new Countdown(this, () => this.#onTimeUp());
-  #outbox: Outbox | undefined;
-  #outboxTimer: ReturnType<typeof setInterval> | undefined;
+  #recorder: Recorder | undefined;
+  #disconnectRecorder: (() => void) | undefined;
+  #cancel: AbortController | undefined;
   #resolve: ((result: RecordedOutcome | null) => void) | undefined;
   #pending: Promise<RecordedOutcome | null> | undefined;
   #opener: HTMLElement | null = null;
-  /** A record was acknowledged or queued in this opening: closing is allowed. */
+  /** A record was acknowledged, queued or deferred in this opening: closing is allowed. */
   #done = false;
-  #key = '';
-  #fingerprint = '';
+  /** The agent submitted in this opening: the countdown no longer records anything. */
+  #submitted = false;
   #closing = false;
   #announcedUrgent = false;
-  #outboxStore: unknown;
 
   /** @internal A clock for tests of the countdown. */
   set clock(clock: Clock) {
@@ -143,17 +160,29 @@ export class DispositionPopup extends OutcomeElement {
     // The popup renders a picker: a host that imported only this entry gets it registered here,
     // at first use rather than at import, so that the module itself stays free of side effects.
     if (!customElements.get('outcome-picker')) customElements.define('outcome-picker', OutcomePicker);
-    window.addEventListener('online', this.#flushOutbox);
-    this.#outboxTimer = setInterval(this.#flushOutbox, OUTBOX_RETRY_MS);
+    window.addEventListener('online', this.#onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#flushOutbox);
-    clearInterval(this.#outboxTimer);
-    this.#outboxTimer = undefined;
-    this.#outboxStore = undefined;
+    window.removeEventListener('online', this.#onOnline);
+    this.#useRecorder(undefined);
+    this.#cancel?.abort();
   }
+
+  /** The recorder of the current adapter; connecting it sends what earlier sessions queued for it. */
+  #useRecorder(recorder: Recorder | undefined): void {
+    if (recorder === this.#recorder) return;
+    this.#disconnectRecorder?.();
+    this.#disconnectRecorder = undefined;
+    this.#recorder = recorder;
+    if (recorder) this.#disconnectRecorder = recorder.connect(this);
+  }
+
+  #onOnline = (): void => {
+    // Back online with no list at all: try again at once rather than leave the agent at the error.
+    if (this.#outcomes.snapshot.status === 'error') void this.#outcomes.reload();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -169,11 +198,7 @@ export class DispositionPopup extends OutcomeElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const store = this.#outcomes.store;
-    if (store && store !== this.#outboxStore) {
-      // A new backend to talk to: send what earlier sessions queued for it.
-      this.#outboxStore = store;
-      void this.#flushOutbox();
-    }
+    this.#useRecorder(store && this.isConnected ? Recorder.for(store.adapter) : undefined);
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) void this.#openDialog();
     else if (!this.open && this.dialog.open && !this.#closing) {
@@ -194,13 +219,13 @@ export class DispositionPopup extends OutcomeElement {
       @click=${this.#onDialogClick}
     >
       ${this.open ? this.#renderContent() : nothing}
-    </dialog>`;
+    </dialog>
+    <span class="visually-hidden" role="status">${this.notice}</span>`;
   }
 
   #renderContent() {
-    const { status, outcomeTypes } = this.#outcomes.snapshot;
-    const noDispositions =
-      status === 'ready' && !outcomeTypes.some((type) => type.kind === 'disposition' && type.status === 'active');
+    const noDispositions = this.#noDispositions();
+    const noList = this.#outcomes.snapshot.status === 'error';
     const remaining = this.#countdown.remaining;
     return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onEdit} @change=${this.#onEdit}>
       <div class="header">
@@ -218,6 +243,7 @@ export class DispositionPopup extends OutcomeElement {
         : html`<span id="outcome-label" class="visually-hidden">${this.msg('popup.outcome')}</span>
             <outcome-picker
               aria-labelledby="outcome-label"
+              exportparts="stale-note"
               name="outcome"
               kind="disposition"
               required
@@ -234,38 +260,57 @@ export class DispositionPopup extends OutcomeElement {
               name="notes"
               ?required=${this.notes === 'required'}
               ?disabled=${this.submitting}
+              ?readonly=${this.notesLocked}
+              aria-describedby=${this.notesLocked ? 'notes-locked' : nothing}
               .value=${this.notesText}
               @focusin=${() => this.#countdown.pause()}
               @focusout=${() => this.#countdown.resume()}
-            ></textarea>`}
+            ></textarea>
+            ${this.notesLocked ? html`<p part="hint" id="notes-locked">${this.msg('popup.notesLocked')}</p>` : nothing}`}
       ${this.failure
-        ? html`<p part="error" role="alert">
-            ${this.msg('popup.failed', this.#reason(this.failure))}${this.queueRefused ? ` ${this.msg('popup.notQueued')}` : ''}
-          </p>`
+        ? html`<p part="error" role="alert">${this.#failureText(this.failure)}</p>`
         : nothing}
+      ${noList && this.required ? html`<p part="hint">${this.msg('popup.noList')}</p>` : nothing}
       <p part="hint" role="status">${this.message}</p>
       <span class="visually-hidden" role="status">${this.announcement}</span>
       <div class="actions">
-        ${this.failure?.retryable
+        ${noList && this.required
+          ? html`<button type="button" part="finish-later" @click=${this.#finishLater}>${this.msg('popup.finishLater')}</button>`
+          : nothing}
+        ${this.submitting && this.slow
+          ? html`<button type="button" part="cancel" @click=${() => this.#cancel?.abort()}>${this.msg('popup.cancel')}</button>`
+          : nothing}
+        ${this.failure?.queueable && this.#recorder?.canQueue
           ? html`<button type="button" part="queue" @click=${this.#queue} ?disabled=${this.submitting}>${this.msg('popup.queue')}</button>`
           : nothing}
-        <button part="submit" ?disabled=${this.submitting || noDispositions} aria-busy=${this.submitting ? 'true' : 'false'}>
+        <button part="submit" ?disabled=${this.submitting || noDispositions || noList} aria-busy=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? this.msg('popup.submitting') : this.failure ? this.msg('retry') : this.msg('popup.submit')}
         </button>
       </div>
     </form>`;
   }
 
-  #reason(error: OutcomeAdapterError): string {
+  #failureText(failure: RecordingError): string {
+    const { error } = failure;
     const fields = Object.values(error.fieldErrors);
-    return fields.length ? `${this.msg(`error.${error.code}`)} (${fields.join('; ')})` : this.msg(`error.${error.code}`);
+    const reason = fields.length ? `${this.msg(`error.${error.code}`)} (${fields.join('; ')})` : this.msg(`error.${error.code}`);
+    const text = failure.delivery === 'unknown' ? `${this.msg('popup.unknown')} ${reason}` : this.msg('popup.failed', reason);
+    if (failure.queueable && this.#recorder && !this.#recorder.canQueue) return `${text} ${this.msg('popup.cannotQueue')}`;
+    return this.queueRefused ? `${text} ${this.msg('popup.notQueued')}` : text;
+  }
+
+  #noDispositions(): boolean {
+    const { status, outcomeTypes } = this.#outcomes.snapshot;
+    return status === 'ready' && !outcomeTypes.some((type) => type.kind === 'disposition' && type.status === 'active');
   }
 
   async #openDialog(): Promise<void> {
     this.#opener = deepActiveElement();
+    this.notice = '';
     this.#done = false;
+    this.#submitted = false;
     this.failure = null;
-    this.queueRefused = false;
+    this.queueRefused = null;
     this.message = '';
     this.announcement = '';
     this.#announcedUrgent = false;
@@ -279,24 +324,26 @@ export class DispositionPopup extends OutcomeElement {
     await this.#outcomes.store?.load().catch(() => undefined);
     await this.updateComplete;
     const picker = this.picker;
-    if (picker && this.open) {
+    if (this.#outcomes.snapshot.status === 'error') {
+      // No list to choose from: the primary action (Finish later, when required) takes focus.
+      this.#focusPrimary();
+    } else if (picker && this.open) {
       await picker.updateComplete;
       this.#applyDraftToPicker(picker);
       await picker.updateComplete;
       picker.focus();
     }
-    void this.#flushOutbox();
   }
 
   #restoreDraft(): void {
-    const draft = this.subjectId ? draftStorage.read(this.subjectId) : null;
-    this.notesText = draft?.notes ?? '';
-    this.#key = draft?.idempotencyKey ?? '';
-    this.#fingerprint = draft ? this.#fingerprintOf(this.#recordFrom(draft.outcomeKey, draft.scheduledAt, draft.notes, 'agent')) : '';
+    this.#useRecorder(this.#outcomes.store ? Recorder.for(this.#outcomes.store.adapter) : undefined);
+    const draft = this.#recorder?.draft(this.subjectId);
+    this.notesText = draft?.unsettled?.record.notes ?? draft?.notes ?? '';
+    this.notesLocked = !!draft?.unsettled;
   }
 
   #applyDraftToPicker(picker: OutcomePicker): void {
-    const draft = this.subjectId ? draftStorage.read(this.subjectId) : null;
+    const draft = this.#recorder?.draft(this.subjectId);
     picker.value = draft?.outcomeKey ?? '';
     picker.scheduledAt = draft?.scheduledAt ?? '';
   }
@@ -308,20 +355,6 @@ export class DispositionPopup extends OutcomeElement {
     return record;
   }
 
-  #fingerprintOf(record: OutcomeRecord): string {
-    return JSON.stringify([record.subjectId, record.outcomeKey, record.scheduledAt ?? '', record.notes ?? '', record.source]);
-  }
-
-  /** One key per distinct record: the same record reuses it, any change renews it. */
-  #keyFor(record: OutcomeRecord): string {
-    const fingerprint = this.#fingerprintOf(record);
-    if (fingerprint !== this.#fingerprint || !this.#key) {
-      this.#fingerprint = fingerprint;
-      this.#key = randomId();
-    }
-    return this.#key;
-  }
-
   #currentRecord(source: OutcomeRecord['source'] = 'agent', outcomeKey?: string): OutcomeRecord {
     const picker = this.picker;
     const key = outcomeKey ?? picker?.value ?? '';
@@ -330,20 +363,15 @@ export class DispositionPopup extends OutcomeElement {
   }
 
   #saveDraft(): void {
-    if (!this.subjectId) return;
-    const record = this.#currentRecord();
-    draftStorage.write(this.subjectId, {
-      outcomeKey: record.outcomeKey,
-      scheduledAt: record.scheduledAt ?? '',
-      notes: this.notesText,
-      idempotencyKey: this.#keyFor(record),
-    });
+    this.#recorder?.saveDraft(this.#currentRecord());
   }
 
   #onEdit = (event: Event): void => {
     const target = event.composedPath()[0];
     if (target instanceof HTMLTextAreaElement) this.notesText = target.value;
-    if (this.failure && event.type === 'change') [this.failure, this.queueRefused] = [null, false];
+    // A new choice makes a new record, so the last failure no longer applies. Not the notes'
+    // change event: it fires late, when focus leaves the field (even for Retry after a failure).
+    else if (this.failure && event.type === 'change') [this.failure, this.queueRefused] = [null, null];
     this.#saveDraft();
   };
 
@@ -353,69 +381,90 @@ export class DispositionPopup extends OutcomeElement {
   };
 
   async #record(source: OutcomeRecord['source'], outcomeKey?: string): Promise<void> {
-    const store = this.#outcomes.store;
-    if (this.submitting || !store) return;
+    const recorder = this.#recorder;
+    if (this.submitting || !recorder) return;
     if (source === 'agent' && !this.form?.reportValidity()) return;
+    // Once the agent has submitted, the countdown records nothing of its own: a second outcome
+    // for the same task is what it would otherwise risk.
+    this.#submitted = true;
+    this.#countdown.stop();
     const record = this.#currentRecord(source, outcomeKey);
-    const idempotencyKey = this.#keyFor(record);
+    const cancel = (this.#cancel = new AbortController());
+    const slowTimer = setTimeout(() => (this.slow = true), CANCEL_AFTER_MS);
     this.submitting = true;
     this.failure = null;
-    this.queueRefused = false;
+    this.queueRefused = null;
     this.setCustomState('submitting', true);
     try {
-      const recorded = await store.record(record, { idempotencyKey });
+      const recorded = await recorder.record(record, { signal: cancel.signal });
       this.#done = true;
-      if (this.subjectId) draftStorage.clear(this.subjectId);
       this.dispatchEvent(new CustomEvent('outcome-recorded', { detail: recorded, bubbles: true, composed: true }));
       this.#close(recorded);
     } catch (error) {
-      this.failure = error as OutcomeAdapterError;
-      this.#saveDraft();
+      this.failure = error instanceof RecordingError ? error : new RecordingError(OutcomeAdapterError.from(error, 'network'));
+      this.notesLocked = !!recorder.unsettled(this.subjectId);
+      if (this.notesLocked) this.notesText = recorder.unsettled(this.subjectId)?.notes ?? '';
     } finally {
+      clearTimeout(slowTimer);
+      this.#cancel = undefined;
+      this.slow = false;
       this.submitting = false;
       this.setCustomState('submitting', false);
       this.setCustomState('failed', this.failure !== null);
     }
+    if (!this.failure) return;
+    if (this.queue === 'auto' && this.failure.queueable && recorder.canQueue) {
+      await this.#queue();
+      if (this.#done) return;
+    }
+    this.#focusPrimary();
+  }
+
+  /** After a failure focus goes to the primary action (Retry), never to `<body>`. */
+  #focusPrimary(): void {
+    void this.updateComplete.then(() => {
+      if (!this.open) return;
+      this.renderRoot.querySelector<HTMLButtonElement>('[part~="submit"]:not(:disabled), [part~="finish-later"]')?.focus();
+    });
   }
 
   #queue = async (): Promise<void> => {
-    if (this.submitting) return;
-    const record = this.#currentRecord();
-    const idempotencyKey = this.#keyFor(record);
+    const recorder = this.#recorder;
+    if (this.submitting || !recorder) return;
     // Busy until the outbox holds the record durably: a second click cannot queue it twice.
     this.submitting = true;
+    let queued: Awaited<ReturnType<Recorder['queue']>>;
     try {
-      await this.#outboxFor().enqueue(record, idempotencyKey);
-    } catch {
-      // Not queued (storage full or refused): say so and keep the popup and the failure, so the
-      // agent can still retry; never pretend the record is safe.
-      this.queueRefused = true;
-      return;
-    } finally {
+      queued = await recorder.queue(this.#currentRecord());
+    } catch (error) {
+      // Not queued (no adapter id, storage refused): say so and keep the popup and the
+      // failure, so the agent can still retry; never pretend the record is safe.
+      this.queueRefused = error instanceof QueueRefusedError ? error.reason : 'storage';
       this.submitting = false;
+      this.#focusPrimary();
+      return;
     }
+    this.submitting = false;
     this.#done = true;
-    if (this.subjectId) draftStorage.clear(this.subjectId);
-    this.dispatchEvent(new CustomEvent('outcome-queued', { detail: { record, idempotencyKey }, bubbles: true, composed: true }));
+    this.notice = this.queue === 'auto' ? this.msg('popup.queuedAuto') : '';
+    for (const detail of queued) {
+      this.dispatchEvent(new CustomEvent('outcome-queued', { detail, bubbles: true, composed: true }));
+    }
     this.#close(null);
   };
 
-  #outboxFor(): Outbox {
-    this.#outbox ??= new Outbox();
-    return this.#outbox;
-  }
-
-  #flushOutbox = async (): Promise<void> => {
-    const store = this.#outcomes.store;
-    if (!store || !this.isConnected) return;
-    const acknowledged = await this.#outboxFor().flush((record, idempotencyKey) => store.record(record, { idempotencyKey }));
-    for (const recorded of acknowledged) {
-      this.dispatchEvent(new CustomEvent('outcome-recorded', { detail: recorded, bubbles: true, composed: true }));
-    }
+  /** Nothing to record with (no list): keep the subject as a wrap-up to finish later. */
+  #finishLater = async (): Promise<void> => {
+    const recorder = this.#recorder;
+    if (!recorder) return;
+    await recorder.defer(this.subjectId);
+    this.#done = true;
+    this.dispatchEvent(new CustomEvent('outcome-deferred', { detail: { subjectId: this.subjectId }, bubbles: true, composed: true }));
+    this.#close(null);
   };
 
   #onTimeUp(): void {
-    if (!this.open || this.#done) return;
+    if (!this.open || this.#done || this.#submitted) return;
     if (this.defaultOutcome) void this.#record('timeout', this.defaultOutcome);
     else this.message = this.msg('popup.timeUp');
   }
@@ -430,10 +479,9 @@ export class DispositionPopup extends OutcomeElement {
       cancelable: true,
     });
     if (!this.dispatchEvent(request)) return false;
-    const noDispositions = this.#outcomes.snapshot.status === 'ready' &&
-      !this.#outcomes.snapshot.outcomeTypes.some((type) => type.kind === 'disposition' && type.status === 'active');
-    // Required means recorded before leaving — unless there is nothing that could be recorded.
-    if (this.required && !this.#done && !noDispositions) {
+    // Required means recorded, queued or deferred before leaving — unless there is nothing that
+    // could be recorded.
+    if (this.required && !this.#done && !this.#noDispositions()) {
       this.message = this.msg('popup.required');
       return false;
     }
@@ -475,7 +523,7 @@ export class DispositionPopup extends OutcomeElement {
       this.picker.value = outcome.key;
       if (!outcome.requiresFutureScheduledAt) this.picker.scheduledAt = '';
       this.failure = null;
-      this.queueRefused = false;
+      this.queueRefused = null;
       this.#saveDraft();
       void this.picker.updateComplete.then(() => this.picker?.focus());
     } else if (event.key === 'Enter' && !(origin instanceof HTMLButtonElement)) {
@@ -509,6 +557,7 @@ declare global {
   interface HTMLElementEventMap {
     'outcome-recorded': CustomEvent<RecordedOutcome>;
     'outcome-queued': CustomEvent<OutcomeQueuedDetail>;
+    'outcome-deferred': CustomEvent<OutcomeDeferredDetail>;
     'disposition-request-close': CustomEvent<DispositionRequestCloseDetail>;
   }
 }

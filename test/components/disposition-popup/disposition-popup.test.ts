@@ -7,10 +7,10 @@ import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { Clock } from '../../../src/controllers/countdown.js';
-import { Outbox, type OutboxEntry } from '../../../src/controllers/outbox.js';
-import { pageOutboxStore } from '../../../src/controllers/outbox-store.js';
+import { Recorder } from '../../../src/controllers/recorder.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
+import { RecordingBackend, clearPending, until } from '../../helpers/recording-backend.js';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,8 +83,7 @@ describe('<disposition-popup>', () => {
     sessionStorage.clear();
     localStorage.clear();
     // Queued records of earlier tests would be delivered to this test's adapter.
-    const outbox = pageOutboxStore();
-    for (const entry of (await outbox.all()) as OutboxEntry[]) await outbox.delete(entry.idempotencyKey);
+    await clearPending();
   });
 
   it('records by keyboard alone: focus on the list, digit chooses, Enter records, focus returns', async () => {
@@ -212,7 +211,7 @@ describe('<disposition-popup>', () => {
       expect(seen).to.have.length(1);
     });
 
-    it('keeps every input after a failure, says why, and retries with the same key until the record changes', async () => {
+    it('keeps every input after a failure, says the record may be stored, retries with the same key, and moves focus to Retry', async () => {
       const keys: string[] = [];
       let failWith: OutcomeAdapterError | null = new OutcomeAdapterError('network', 'offline');
       const adapter = withRecorder(memory(), (record: OutcomeRecord, { idempotencyKey }) => {
@@ -226,24 +225,58 @@ describe('<disposition-popup>', () => {
       popup.shadowRoot!.querySelector('textarea')!.focus();
       await sendKeys({ type: 'Angry' });
       (part(popup, 'submit') as HTMLButtonElement).click();
-      await tick(30);
+      await until(() => part(popup, 'error') !== null);
       await popup.updateComplete;
+      expect(part(popup, 'error')!.textContent).to.contain('May not have been recorded');
       expect(part(popup, 'error')!.textContent).to.contain('The server could not be reached.');
       expect(picker(popup).value).to.equal('do_not_call');
       expect(popup.shadowRoot!.querySelector('textarea')!.value).to.equal('Angry');
+      // Focus on the primary action, so Enter retries.
+      await tick(10);
+      expect(popup.shadowRoot!.activeElement).to.equal(part(popup, 'submit'));
       await expect(popup).to.be.accessible();
 
       failWith = new OutcomeAdapterError('server', 'boom', { status: 500 });
-      (part(popup, 'submit') as HTMLButtonElement).click();
+      await sendKeys({ press: 'Enter' });
       await tick(30);
+      expect(keys).to.have.length(2);
       expect(keys[1]).to.equal(keys[0]);
 
+      // The record may be stored: its notes stay as sent, said next to them.
+      const notes = popup.shadowRoot!.querySelector('textarea')!;
+      expect(notes.readOnly).to.be.true;
+      expect(part(popup, 'hint')!.closest('form')!.textContent).to.contain('kept as first sent');
+      failWith = null;
+      (part(popup, 'submit') as HTMLButtonElement).click();
+      const recorded = await result;
+      expect(keys[2]).to.equal(keys[0]);
+      expect(recorded!.notes).to.equal('Angry');
+    });
+
+    it('renews the key once a refused record is changed: nothing was stored', async () => {
+      const keys: string[] = [];
+      let failWith: OutcomeAdapterError | null = new OutcomeAdapterError('validation', 'notes too short', { fieldErrors: { notes: 'too short' } });
+      const adapter = withRecorder(memory(), (record: OutcomeRecord, { idempotencyKey }) => {
+        keys.push(idempotencyKey);
+        if (failWith) throw failWith;
+        return { ...record, id: idempotencyKey, recordedAt: new Date().toISOString() };
+      });
+      const { popup } = await mount(html`<disposition-popup subject-id="c" notes="required" .adapter=${adapter}></disposition-popup>`);
+      const [result] = await open(popup);
+      await sendKeys({ press: '4' });
+      popup.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'Angry' });
+      (part(popup, 'submit') as HTMLButtonElement).click();
+      await tick(30);
+      await popup.updateComplete;
+      expect(part(popup, 'error')!.textContent).to.contain('Not recorded');
+      expect(popup.shadowRoot!.querySelector('textarea')!.readOnly).to.be.false;
       popup.shadowRoot!.querySelector('textarea')!.focus();
       await sendKeys({ type: ' customer' });
       failWith = null;
       (part(popup, 'submit') as HTMLButtonElement).click();
       const recorded = await result;
-      expect(keys[2]).not.to.equal(keys[0]);
+      expect(keys[1]).not.to.equal(keys[0]);
       expect(recorded!.notes).to.equal('Angry customer');
     });
 
@@ -302,7 +335,7 @@ describe('<disposition-popup>', () => {
       expect(later[0]!.detail).to.deep.include({ subjectId: 'call-7', outcomeKey: 'sale' });
       expect(backend.listRecords()).to.have.length(1);
       expect(backend.listRecords()[0]!.id).to.be.a('string');
-      expect(await new Outbox().pending()).to.equal(0);
+      expect(await Recorder.for(flaky).pending()).to.deep.equal([]);
       expect(queued).to.be.a('string');
     });
 
@@ -323,8 +356,8 @@ describe('<disposition-popup>', () => {
       queue.click();
       expect(await result).to.equal(null);
       expect(seen).to.have.length(1);
-      const entries = await new Outbox().entries();
-      expect(entries.filter((entry) => entry.record.subjectId === 'call-8')).to.have.length(1);
+      const entries = await Recorder.for(down).pending();
+      expect(entries.filter((entry) => entry.subjectId === 'call-8')).to.have.length(1);
     });
 
     it('says so and stays open, keeping every input, when the device refuses to queue the record', async () => {
@@ -360,7 +393,122 @@ describe('<disposition-popup>', () => {
       expect(chosen).not.to.equal('');
       expect(picker(popup).value).to.equal(chosen);
       expect(popup.shadowRoot!.querySelector('textarea')!.value).to.equal('left a voicemail');
-      expect((await new Outbox().entries()).some((entry) => entry.record.subjectId === 'call-10')).to.be.false;
+      expect((await Recorder.for(down).pending()).some((entry) => entry.subjectId === 'call-10')).to.be.false;
+    });
+  });
+
+  describe('never a trap, never twice', () => {
+    async function failOnce(popup: DispositionPopup, key = '1') {
+      await sendKeys({ press: key });
+      await sendKeys({ press: 'Enter' });
+      await until(() => part(popup, 'error') !== null);
+      await popup.updateComplete;
+    }
+
+    it('offers Finish later when a required popup has no list at all; it closes, fires outcome-deferred and keeps the subject pending', async () => {
+      const backend = new RecordingBackend('memory:trap');
+      backend.listMode = 'down';
+      const { wrapper, popup } = await mount(html`<disposition-popup required subject-id="call-20" .adapter=${backend}></disposition-popup>`);
+      const seen = events(wrapper, 'outcome-deferred', 'close');
+      const result = popup.show();
+      await until(() => part(popup, 'finish-later') !== null);
+      await tick(20);
+      // Escape is still refused: required means recorded, queued or deferred.
+      await sendKeys({ press: 'Escape' });
+      expect(dialog(popup).open).to.be.true;
+      expect(popup.shadowRoot!.activeElement).to.equal(part(popup, 'finish-later'));
+      await expect(popup).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      expect(await result).to.equal(null);
+      expect(dialog(popup).open).to.be.false;
+      expect(seen).to.deep.equal([{ type: 'outcome-deferred', detail: { subjectId: 'call-20' } }, { type: 'close', detail: undefined }]);
+      expect((await Recorder.for(backend).pending()).map((entry) => [entry.subjectId, entry.state])).to.deep.equal([['call-20', 'deferred']]);
+    });
+
+    it('stores once when the answer was lost and the countdown then runs out', async () => {
+      const clock = new FakeClock();
+      const backend = new RecordingBackend('memory:countdown');
+      backend.mode = 'lose';
+      const { popup } = await mount(html`<disposition-popup subject-id="call-21" timeout="10" default-outcome="do_not_call" .adapter=${backend} .clock=${clock}></disposition-popup>`);
+      const [result] = await open(popup);
+      await failOnce(popup);
+      expect(part(popup, 'error')!.textContent).to.contain('May not have been recorded');
+      clock.advance(20_000);
+      await tick(30);
+      expect(backend.attempts.map((attempt) => attempt.record.outcomeKey)).to.deep.equal(['sale']);
+      backend.mode = 'up';
+      await sendKeys({ press: 'Enter' });
+      expect(await result).to.deep.include({ outcomeKey: 'sale', source: 'agent' });
+      expect(backend.storedFor('call-21')).to.have.length(1);
+      expect(new Set(backend.attempts.map((attempt) => attempt.key)).size).to.equal(1);
+    });
+
+    it('stores once when the answer was lost and the agent chooses another outcome and then the same one again', async () => {
+      const backend = new RecordingBackend('memory:rechoose');
+      backend.mode = 'lose';
+      const { popup } = await mount(html`<disposition-popup subject-id="call-22" .adapter=${backend}></disposition-popup>`);
+      const [result] = await open(popup);
+      await failOnce(popup);
+      picker(popup).focus();
+      await sendKeys({ press: '3' });
+      await sendKeys({ press: '1' });
+      backend.mode = 'up';
+      await sendKeys({ press: 'Enter' });
+      await result;
+      expect(backend.storedFor('call-22')).to.have.length(1);
+      expect(new Set(backend.attempts.map((attempt) => attempt.key)).size).to.equal(1);
+    });
+
+    it('leaves "Recording…" by the deadline when the recorder never answers, and offers Cancel while it waits', async () => {
+      const backend = new RecordingBackend('memory:hung-popup');
+      backend.mode = 'hang';
+      Recorder.for(backend, { attemptTimeoutMs: 4_000 });
+      const { popup } = await mount(html`<disposition-popup required subject-id="call-23" .adapter=${backend}></disposition-popup>`);
+      await open(popup);
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => part(popup, 'cancel') !== null, 3_800);
+      await expect(popup).to.be.accessible();
+      (part(popup, 'cancel') as HTMLButtonElement).click();
+      await until(() => part(popup, 'error') !== null);
+      expect(part(popup, 'error')!.textContent).to.contain('May not have been recorded');
+      expect((part(popup, 'submit') as HTMLButtonElement).disabled).to.be.false;
+      expect(part(popup, 'queue')).not.to.equal(null);
+    });
+
+    it('times out a hung attempt on its own', async () => {
+      const backend = new RecordingBackend('memory:hung-deadline');
+      backend.mode = 'hang';
+      Recorder.for(backend, { attemptTimeoutMs: 300 });
+      const { popup } = await mount(html`<disposition-popup required subject-id="call-24" .adapter=${backend}></disposition-popup>`);
+      await open(popup);
+      await failOnce(popup);
+      expect(part(popup, 'error')!.textContent).to.contain('May not have been recorded');
+      expect(part(popup, 'submit')!.textContent).to.contain('Retry');
+    });
+
+    it('queues at once and closes with queue="auto" when the backend is unreachable', async () => {
+      const backend = new RecordingBackend('memory:auto');
+      backend.mode = 'down';
+      const { wrapper, popup } = await mount(html`<disposition-popup required queue="auto" subject-id="call-25" .adapter=${backend}></disposition-popup>`);
+      const seen = events(wrapper, 'outcome-queued');
+      const [result] = await open(popup);
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      expect(await result).to.equal(null);
+      expect(seen).to.have.length(1);
+      expect(popup.shadowRoot!.textContent).to.contain('Saved on this device');
+      expect((await Recorder.for(backend).pending()).map((entry) => entry.subjectId)).to.deep.equal(['call-25']);
+    });
+
+    it('says a record cannot be kept on the device for an adapter without an id, instead of offering Queue', async () => {
+      const backend = new RecordingBackend(undefined);
+      backend.mode = 'down';
+      const { popup } = await mount(html`<disposition-popup required subject-id="call-26" .adapter=${backend}></disposition-popup>`);
+      await open(popup);
+      await failOnce(popup);
+      expect(part(popup, 'queue')).to.equal(null);
+      expect(part(popup, 'error')!.textContent).to.contain('has no id');
     });
   });
 
