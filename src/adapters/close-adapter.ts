@@ -137,7 +137,7 @@ export class CloseAdapter extends HttpAdapter {
 
   constructor(options: CloseAdapterOptions) {
     if (!options.apiKey) throw new TypeError('CloseAdapter needs an apiKey.');
-    super(options, { type: 'basic', username: options.apiKey, password: '' }, readCloseError);
+    super('close', options, { type: 'basic', username: options.apiKey, password: '' }, readCloseError);
     this.#pageSize = Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE));
     this.#maxPages = Math.max(1, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
     this.capabilities = Object.freeze({

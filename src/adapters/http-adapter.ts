@@ -19,12 +19,18 @@ import { parseListLeniently } from './parse-list.js';
  */
 export abstract class HttpAdapter implements OutcomeAdapter {
   abstract readonly capabilities: AdapterCapabilities;
+  readonly id: string;
   protected readonly http: HttpClient;
   protected readonly reportInvalid: InvalidItemHandler;
 
-  constructor(options: HttpAdapterOptions, auth: HttpAuth | undefined, readError?: ErrorReader) {
+  /** `backend` names the API in the default id, e.g. `sailor`. */
+  constructor(backend: string, options: HttpAdapterOptions, auth: HttpAuth | undefined, readError?: ErrorReader) {
     this.http = new HttpClient(options, auth, readError);
     this.reportInvalid = options.onInvalidItem ?? warnInvalidItem;
+    if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) {
+      throw new TypeError('id must be a non-empty string.');
+    }
+    this.id = options.id ?? `${backend}:${this.http.baseUrl}`;
   }
 
   abstract listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]>;

@@ -14,6 +14,13 @@ export type HttpAuth =
 export interface HttpAdapterOptions {
   /** Origin and any path prefix of the API, e.g. `https://api.example.com`. */
   baseUrl: string;
+  /**
+   * The adapter's identity (`OutcomeAdapter.id`), which queued records, drafts and the last
+   * known list are kept under. Default: the backend's name and the base URL, e.g.
+   * `sailor:https://api.sailorhq.io`; give one when two adapters share a base URL but not a
+   * tenant (e.g. different API keys).
+   */
+  id?: string;
   /** A fetch to use instead of the global one (a proxy, a test double, Node's undici). */
   fetch?: typeof fetch;
   /** Per attempt. Default 10,000 ms. */
@@ -180,6 +187,11 @@ export class HttpClient {
     this.#auth = auth;
     this.#options = options;
     this.#readError = readError;
+  }
+
+  /** The base URL as requests use it: absolute, without a trailing slash. */
+  get baseUrl(): string {
+    return this.#baseUrl;
   }
 
   /**

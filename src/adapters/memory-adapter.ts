@@ -47,6 +47,11 @@ export interface MemoryAdapterOptions {
   /** Persists everything (types, records, idempotency keys) as JSON under `storageKey`. */
   storage?: StorageLike;
   storageKey?: string;
+  /**
+   * The adapter's identity (`OutcomeAdapter.id`). Default `memory:<storageKey>`, so two
+   * adapters over the same stored data are the same backend and two over different keys are not.
+   */
+  id?: string;
   /** Added before every answer, to show loading states. Default 0. */
   latencyMs?: number;
   /** Share of calls, 0–1, that fail with a retryable `network` error before changing anything. */
@@ -94,6 +99,7 @@ function validationError(message: string, fieldErrors: Record<string, string>): 
  * rules and error meanings of the outcome-types API. For demos, tests and offline prototypes.
  */
 export class MemoryAdapter implements OutcomeAdapter {
+  readonly id: string;
   readonly capabilities: AdapterCapabilities;
   readonly #options: MemoryAdapterOptions;
   readonly #storageKey: string;
@@ -105,6 +111,7 @@ export class MemoryAdapter implements OutcomeAdapter {
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
     this.#storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
+    this.id = options.id || `memory:${this.#storageKey}`;
     this.#report = options.onInvalidItem ?? warnInvalidItem;
     this.capabilities = Object.freeze({
       create: true,

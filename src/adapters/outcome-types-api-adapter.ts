@@ -49,7 +49,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
   #known = new Map<string, OutcomeType>();
 
   constructor(options: OutcomeTypesApiAdapterOptions) {
-    super(options, { type: 'bearer', token: options.token }, readError);
+    super('outcome-types', options, { type: 'bearer', token: options.token }, readError);
     this.capabilities = Object.freeze({
       create: true,
       update: true,

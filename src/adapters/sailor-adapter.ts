@@ -280,7 +280,7 @@ export class SailorAdapter extends HttpAdapter {
   #dispositionPopupEnabled: boolean | undefined;
 
   constructor(options: SailorAdapterOptions) {
-    super(options, { type: 'bearer', token: options.token }, readSailorError);
+    super('sailor', options, { type: 'bearer', token: options.token }, readSailorError);
     this.capabilities = Object.freeze({
       create: true,
       update: true,

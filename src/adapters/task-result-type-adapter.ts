@@ -125,7 +125,7 @@ export class TaskResultTypeAdapter extends HttpAdapter {
     if (typeof options.resultPath !== 'function') {
       throw new TypeError('TaskResultTypeAdapter needs resultPath: the seed documents no submit path.');
     }
-    super(options, { type: 'header', name: 'x-api-key', value: options.apiKey }, readTaskResultError);
+    super('task-results', options, { type: 'header', name: 'x-api-key', value: options.apiKey }, readTaskResultError);
     this.#resultPath = options.resultPath;
   }
 
