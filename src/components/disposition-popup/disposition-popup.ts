@@ -250,7 +250,7 @@ export class DispositionPopup extends OutcomeElement {
               .adapter=${this.effectiveAdapter}
               ?disabled=${this.submitting}
             ></outcome-picker>
-            <p part="hint">${this.msg('popup.shortcuts')}</p>`}
+            ${noList ? nothing : html`<p part="hint">${this.msg('popup.shortcuts')}</p>`}`}
       ${this.notes === 'off'
         ? nothing
         : html`<label for="notes">${this.notes === 'required' ? this.msg('popup.notes') : this.msg('popup.notesOptional')}</label>
