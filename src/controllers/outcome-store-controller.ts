@@ -7,6 +7,8 @@ const NO_ADAPTER: StoreSnapshot = Object.freeze({
   outcomeTypes: [],
   error: null,
   loading: false,
+  stale: false,
+  fetchedAt: null,
 });
 
 /**
@@ -26,17 +28,23 @@ export class OutcomeStoreController implements ReactiveController {
     host.addController(this);
   }
 
+  // Both follow the host's current adapter when read: a host's willUpdate runs before
+  // hostUpdate, and an update requested from hostUpdate is dropped, so a store switched only
+  // there would leave the host rendering the previous adapter's list until something else
+  // changed.
   get store(): OutcomeStore | undefined {
+    this.#sync();
     return this.#store;
   }
 
   get snapshot(): StoreSnapshot {
+    this.#sync();
     return this.#store?.snapshot ?? NO_ADAPTER;
   }
 
   /** Loads again from the backend (the retry of an error state). */
   reload(): Promise<unknown> {
-    return this.#store?.reload().catch(() => undefined) ?? Promise.resolve();
+    return this.store?.reload().catch(() => undefined) ?? Promise.resolve();
   }
 
   hostConnected(): void {

@@ -7,6 +7,8 @@ import type {
   OutcomeTypeInput,
   RecordedOutcome,
 } from '../model/types.js';
+import type { KeyedStore } from './idb-store.js';
+import { pageLastKnownLists, readLastKnownList, type LastKnownList } from './last-known-lists.js';
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,16 +22,29 @@ export interface StoreSnapshot {
   readonly error: OutcomeAdapterError | null;
   /** A load is under way (also while an older list is shown). */
   readonly loading: boolean;
+  /**
+   * The list is the last known one, kept on this device, because the backend could not be
+   * reached for a newer one; it is loaded again in the background until one arrives.
+   */
+  readonly stale: boolean;
+  /** When the backend sent the list shown (ISO-8601); null before any list. */
+  readonly fetchedAt: string | null;
 }
 
 export type StoreListener = (snapshot: StoreSnapshot) => void;
 
 const stores = new WeakMap<OutcomeAdapter, OutcomeStore>();
+/** Background loads after a failure: 5 s, doubling, at most 5 min apart (with jitter). */
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
 
 /**
  * The one cache per adapter. Loads are de-duplicated, a list that started before a newer load
- * or a write never overwrites what those brought, and writes go through here so that every
- * element showing the same adapter updates at once.
+ * or a write never overwrites what those brought (and its request is aborted), and writes go
+ * through here so that every element showing the same adapter updates at once. Each good list
+ * is kept on the device under the adapter's id and served, marked stale, when a later load
+ * fails with nothing newer in memory; while the last load failed, the store loads again in the
+ * background with backoff and when the browser comes back online, for as long as anyone listens.
  */
 export class OutcomeStore {
   /** The store of an adapter, created on first use and shared by every element after. */
@@ -43,11 +58,15 @@ export class OutcomeStore {
   }
 
   readonly adapter: OutcomeAdapter;
-  #snapshot: StoreSnapshot = { status: 'idle', outcomeTypes: [], error: null, loading: false };
+  #snapshot: StoreSnapshot = { status: 'idle', outcomeTypes: [], error: null, loading: false, stale: false, fetchedAt: null };
   #listeners = new Set<StoreListener>();
   /** Bumped by every load started and every write applied; a load applies only its own. */
   #generation = 0;
   #inflight: Promise<readonly OutcomeType[]> | undefined;
+  #abort: AbortController | undefined;
+  readonly #lastKnown: KeyedStore<LastKnownList> = pageLastKnownLists();
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryDelay = 0;
 
   private constructor(adapter: OutcomeAdapter) {
     this.adapter = adapter;
@@ -57,10 +76,18 @@ export class OutcomeStore {
     return this.#snapshot;
   }
 
-  /** Calls `listener` on every change; returns the function that stops it. */
+  /**
+   * Calls `listener` on every change; returns the function that stops it. When the last
+   * listener stops, a load under way is aborted and background loads end.
+   */
   subscribe(listener: StoreListener): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    if (this.#listeners.size === 1) globalThis.addEventListener?.('online', this.#onOnline);
+    return () => {
+      if (!this.#listeners.delete(listener) || this.#listeners.size > 0) return;
+      globalThis.removeEventListener?.('online', this.#onOnline);
+      this.#abandon();
+    };
   }
 
   /** The list, from the cache once there is one; concurrent calls share one request. */
@@ -70,32 +97,88 @@ export class OutcomeStore {
     return this.reload();
   }
 
-  /** A fresh list from the backend, superseding any load under way. */
+  /** A fresh list from the backend, superseding (and aborting) any load under way. */
   reload(): Promise<readonly OutcomeType[]> {
+    this.#abort?.abort(new OutcomeAdapterError('aborted', 'A newer load superseded this one.'));
     const generation = ++this.#generation;
-    const request = this.#fetch(generation);
+    const abort = (this.#abort = new AbortController());
+    const request = this.#fetch(generation, abort.signal);
     this.#inflight = request;
     return request;
   }
 
-  async #fetch(generation: number): Promise<readonly OutcomeType[]> {
-    const hasList = this.#snapshot.status === 'ready';
-    this.#set({ status: hasList ? 'ready' : 'loading', loading: true });
+  async #fetch(generation: number, signal: AbortSignal): Promise<readonly OutcomeType[]> {
+    // An error stays shown while the list is asked for again, so that what the agent can do
+    // about it (retry, finish later) does not flicker away with every background attempt.
+    const { status } = this.#snapshot;
+    this.#set({ status: status === 'ready' || status === 'error' ? status : 'loading', loading: true });
     let types: OutcomeType[];
     try {
-      types = await this.adapter.listOutcomeTypes();
+      types = await this.adapter.listOutcomeTypes({ signal });
     } catch (thrown) {
       if (generation !== this.#generation) return this.#follow();
-      this.#inflight = undefined;
       const error = OutcomeAdapterError.from(thrown, 'network');
+      const lastKnown = this.#snapshot.status === 'ready' ? undefined : await this.#readLastKnown();
+      if (generation !== this.#generation) return this.#follow();
+      this.#inflight = undefined;
+      this.#retryLater();
+      if (lastKnown) {
+        const outcomeTypes = Object.freeze(sortOutcomeTypes(lastKnown.outcomeTypes));
+        this.#set({ status: 'ready', outcomeTypes, error, loading: false, stale: true, fetchedAt: lastKnown.fetchedAt });
+        return outcomeTypes;
+      }
       this.#set({ status: this.#snapshot.status === 'ready' ? 'ready' : 'error', error, loading: false });
       throw error;
     }
     if (generation !== this.#generation) return this.#follow();
     this.#inflight = undefined;
+    clearTimeout(this.#retryTimer);
+    this.#retryDelay = 0;
     const outcomeTypes = Object.freeze(sortOutcomeTypes(types));
-    this.#set({ status: 'ready', outcomeTypes, error: null, loading: false });
+    const fetchedAt = new Date().toISOString();
+    this.#set({ status: 'ready', outcomeTypes, error: null, loading: false, stale: false, fetchedAt });
+    this.#keep(outcomeTypes, fetchedAt);
     return outcomeTypes;
+  }
+
+  async #readLastKnown(): Promise<LastKnownList | undefined> {
+    const id = this.adapter.id;
+    if (!id) return undefined;
+    return readLastKnownList(await this.#lastKnown.get(id).catch(() => undefined), id);
+  }
+
+  /** Kept for the next time the backend cannot be reached; a device that refuses just has none. */
+  #keep(outcomeTypes: readonly OutcomeType[], fetchedAt: string): void {
+    const adapterId = this.adapter.id;
+    if (!adapterId) return;
+    void this.#lastKnown.put({ adapterId, fetchedAt, outcomeTypes: [...outcomeTypes] }).catch(() => undefined);
+  }
+
+  /** After a failed load, another in the background, later each time, while anyone listens. */
+  #retryLater(): void {
+    clearTimeout(this.#retryTimer);
+    if (this.#listeners.size === 0) return;
+    this.#retryDelay = Math.min(MAX_RETRY_MS, this.#retryDelay * 2 || FIRST_RETRY_MS);
+    const wait = this.#retryDelay / 2 + Math.random() * (this.#retryDelay / 2);
+    this.#retryTimer = setTimeout(() => void this.reload().catch(() => undefined), wait);
+  }
+
+  #onOnline = (): void => {
+    const { status, stale } = this.#snapshot;
+    if (status !== 'error' && !stale) return;
+    this.#retryDelay = 0;
+    void this.reload().catch(() => undefined);
+  };
+
+  /** Nobody listens any more: the load under way is not wanted, and nothing is retried. */
+  #abandon(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryDelay = 0;
+    if (!this.#inflight) return;
+    this.#generation++;
+    this.#inflight = undefined;
+    this.#abort?.abort(new OutcomeAdapterError('aborted', 'No element shows this list any more.'));
+    this.#set({ status: this.#snapshot.status === 'loading' ? 'idle' : this.#snapshot.status, loading: false });
   }
 
   /**

@@ -41,6 +41,7 @@ export const en = {
     `That time does not exist in ${zone}: the clocks change then. Choose another time.`,
   'scheduled.notAllowed': 'This outcome takes no follow-up date.',
   'picker.search': 'Search outcomes',
+  'picker.stale': (time: string) => `Offline — list from ${time}`,
   'picker.noMatches': (query: string) => `No outcome matches “${query}”.`,
   'picker.matches': (count: number) => (count === 1 ? '1 outcome' : `${count} outcomes`),
   'scheduled.label': 'Follow-up date and time',

@@ -74,6 +74,7 @@ export const es: Messages = {
     `Esa hora no existe en ${zone}: ese día cambia la hora. Elija otra hora.`,
   'scheduled.notAllowed': 'Este resultado no lleva fecha de seguimiento.',
   'picker.search': 'Buscar resultados',
+  'picker.stale': (time) => `Sin conexión — lista de ${time}`,
   'picker.noMatches': (query) => `Ningún resultado coincide con «${query}».`,
   'picker.matches': (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
   'scheduled.label': 'Fecha y hora del seguimiento',

@@ -2,7 +2,17 @@ import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { OutcomeStore, type StoreSnapshot } from '../../src/controllers/outcome-store.js';
+import { pageLastKnownLists } from '../../src/controllers/last-known-lists.js';
 import { DeferredAdapter, outcome } from '../helpers/deferred-adapter.js';
+
+/** Resolves once `check` holds, polling each frame; fails after 2 s. */
+async function until(check: () => boolean): Promise<void> {
+  const end = Date.now() + 2000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
 
 describe('OutcomeStore', () => {
   it('is one store per adapter', () => {
@@ -104,5 +114,106 @@ describe('OutcomeStore', () => {
     const readOnly = OutcomeStore.for({ capabilities: { create: false, update: false, delete: false, record: false, role: 'editor', fields: {} }, listOutcomeTypes: async () => [] });
     expect(((await readOnly.create({} as never).catch((e: unknown) => e)) as OutcomeAdapterError).code).to.equal('forbidden');
     expect(((await readOnly.record({ subjectId: 's', outcomeKey: 'k', source: 'agent' }, { idempotencyKey: 'i' }).catch((e: unknown) => e)) as OutcomeAdapterError).message).to.contain('withRecorder');
+  });
+
+  it('aborts the request of a load that a newer one supersedes', async () => {
+    const adapter = new DeferredAdapter();
+    const store = OutcomeStore.for(adapter);
+    const older = store.reload();
+    const newer = store.reload();
+    expect(adapter.lists[0]!.signal!.aborted).to.be.true;
+    expect(adapter.lists[1]!.signal!.aborted).to.be.false;
+    adapter.lists[0]!.reject(adapter.lists[0]!.signal!.reason);
+    adapter.lists[1]!.resolve([outcome('fresh')]);
+    expect((await older).map((type) => type.key)).to.deep.equal(['fresh']);
+    expect((await newer).map((type) => type.key)).to.deep.equal(['fresh']);
+  });
+
+  it('aborts the load under way once nobody listens, and not while someone does', async () => {
+    const adapter = new DeferredAdapter();
+    const store = OutcomeStore.for(adapter);
+    const stopFirst = store.subscribe(() => undefined);
+    const stopSecond = store.subscribe(() => undefined);
+    void store.load().catch(() => undefined);
+    stopFirst();
+    expect(adapter.lists[0]!.signal!.aborted).to.be.false;
+    stopSecond();
+    expect(adapter.lists[0]!.signal!.aborted).to.be.true;
+    expect(store.snapshot).to.deep.include({ status: 'idle', loading: false });
+    // Whoever comes next starts a fresh load.
+    store.subscribe(() => undefined);
+    void store.load();
+    expect(adapter.lists).to.have.length(2);
+  });
+
+  describe('last known list', () => {
+    const lists = pageLastKnownLists();
+
+    it('serves the last good list, marked stale with when it was fetched, when a load fails; revalidates when back online', async () => {
+      const id = `store-test-${Math.random()}`;
+      const first = OutcomeStore.for(new DeferredAdapter(id));
+      const loading = first.load();
+      (first.adapter as DeferredAdapter).lists[0]!.resolve([outcome('sale'), outcome('callback')]);
+      await loading;
+      const fetchedAt = first.snapshot.fetchedAt!;
+      expect(first.snapshot.stale).to.be.false;
+      // Kept in the background: wait until the device holds it.
+      for (let frame = 0; !(await lists.get(id)); frame++) {
+        if (frame > 120) throw new Error('the list was never kept');
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+
+      // Another page (a reload) with the same adapter id and a backend that cannot be reached.
+      const adapter = new DeferredAdapter(id);
+      const store = OutcomeStore.for(adapter);
+      const seen: StoreSnapshot[] = [];
+      const stop = store.subscribe((snapshot) => seen.push(snapshot));
+      const offline = store.load();
+      adapter.lists[0]!.reject(new TypeError('Failed to fetch'));
+      expect((await offline).map((type) => type.key)).to.deep.equal(['callback', 'sale']);
+      expect(store.snapshot).to.deep.include({ status: 'ready', stale: true, fetchedAt, loading: false });
+      expect(store.snapshot.error!.code).to.equal('network');
+
+      window.dispatchEvent(new Event('online'));
+      expect(adapter.lists).to.have.length(2);
+      adapter.lists[1]!.resolve([outcome('sale')]);
+      await until(() => !store.snapshot.stale);
+      expect(store.snapshot).to.deep.include({ status: 'ready', error: null });
+      expect(store.snapshot.outcomeTypes.map((type) => type.key)).to.deep.equal(['sale']);
+      expect(seen.some((snapshot) => snapshot.stale)).to.be.true;
+      stop();
+      await lists.delete(id);
+    });
+
+    it('keeps nothing for an adapter without an id, and ignores a stored list out of shape', async () => {
+      const id = `store-test-${Math.random()}`;
+      await lists.put({ adapterId: id, fetchedAt: new Date().toISOString(), outcomeTypes: [{ id: 'x', key: 'x' } as never] });
+      const adapter = new DeferredAdapter(id);
+      const store = OutcomeStore.for(adapter);
+      const failing = store.load();
+      adapter.lists[0]!.reject(new TypeError('Failed to fetch'));
+      expect(((await failing.catch((e: unknown) => e)) as OutcomeAdapterError).code).to.equal('network');
+      expect(store.snapshot).to.deep.include({ status: 'error', stale: false });
+      await lists.delete(id);
+
+      const nameless = new DeferredAdapter();
+      const named = OutcomeStore.for(nameless);
+      const loaded = named.load();
+      nameless.lists[0]!.resolve([outcome('a')]);
+      await loaded;
+      expect((await lists.all()).some((value) => (value as { adapterId?: unknown }).adapterId === undefined)).to.be.false;
+    });
+
+    it('keeps showing the error, not a loading state, while it asks again', async () => {
+      const adapter = new DeferredAdapter(`store-test-${Math.random()}`);
+      const store = OutcomeStore.for(adapter);
+      const failing = store.load();
+      adapter.lists[0]!.reject(new TypeError('Failed to fetch'));
+      await failing.catch(() => undefined);
+      void store.reload().catch(() => undefined);
+      expect(store.snapshot).to.deep.include({ status: 'error', loading: true });
+      adapter.lists[1]!.resolve([outcome('a')]);
+      await until(() => store.snapshot.status === 'ready');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
+import type { OutcomeAdapter, RequestOptions } from '../../src/adapters/adapter.js';
 import { MEMORY_RULES } from '../../src/model/field-rules.js';
 import { OutcomeTypeSchema } from '../../src/model/schemas.js';
 import type { OutcomeType } from '../../src/model/types.js';
@@ -10,6 +10,8 @@ export function outcome(key: string, extra: Partial<OutcomeType> = {}): OutcomeT
 interface Pending {
   resolve(types: OutcomeType[]): void;
   reject(error: unknown): void;
+  /** The signal the store sent with this list. */
+  signal: AbortSignal | undefined;
 }
 
 /**
@@ -17,12 +19,17 @@ interface Pending {
  * was sent when, and which answer arrives first.
  */
 export class DeferredAdapter implements OutcomeAdapter {
+  readonly id: string | undefined;
   readonly capabilities = { create: true, update: true, delete: true, record: false, role: 'editor' as const, fields: MEMORY_RULES.fields };
   readonly lists: Pending[] = [];
   created: OutcomeType[] = [];
 
-  listOutcomeTypes(): Promise<OutcomeType[]> {
-    return new Promise((resolve, reject) => this.lists.push({ resolve, reject }));
+  constructor(id?: string) {
+    this.id = id;
+  }
+
+  listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    return new Promise((resolve, reject) => this.lists.push({ resolve, reject, signal: options?.signal }));
   }
 
   async createOutcomeType(input: { key?: string; name: string }): Promise<OutcomeType> {

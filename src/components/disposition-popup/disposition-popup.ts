@@ -160,12 +160,10 @@ export class DispositionPopup extends OutcomeElement {
     // The popup renders a picker: a host that imported only this entry gets it registered here,
     // at first use rather than at import, so that the module itself stays free of side effects.
     if (!customElements.get('outcome-picker')) customElements.define('outcome-picker', OutcomePicker);
-    window.addEventListener('online', this.#onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
     this.#useRecorder(undefined);
     this.#cancel?.abort();
   }
@@ -178,11 +176,6 @@ export class DispositionPopup extends OutcomeElement {
     this.#recorder = recorder;
     if (recorder) this.#disconnectRecorder = recorder.connect(this);
   }
-
-  #onOnline = (): void => {
-    // Back online with no list at all: try again at once rather than leave the agent at the error.
-    if (this.#outcomes.snapshot.status === 'error') void this.#outcomes.reload();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -119,6 +119,13 @@ export const styles = css`
     margin-block: calc(var(--_space) / 2);
   }
 
+  [part~='stale-note'] {
+    margin-block: 0 calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-inline-start: 3px solid var(--_text-muted);
+    background: var(--_surface-raised);
+  }
+
   [part~='status'] {
     padding: var(--_space);
     color: var(--_text-muted);

@@ -27,7 +27,7 @@ import {
   type SearchableOutcome,
 } from './choices.js';
 import { styles } from './outcome-picker.styles.js';
-import { formatEarliest, timeZoneLabel } from './scheduled-at-text.js';
+import { formatWallTime, timeZoneLabel } from './scheduled-at-text.js';
 
 const ROW_HEIGHT_FALLBACK = 36;
 const VIEWPORT_FALLBACK = 320;
@@ -67,6 +67,7 @@ const scheduledAtValidator: Validator<OutcomePicker> = {
  * @csspart status - Loading, empty and error messages.
  * @csspart error - A validation or loading error.
  * @csspart note - A note, e.g. that a requested value is not available.
+ * @csspart stale-note - Says the choices are the last known list, and from when, while the backend cannot be reached.
  * @cssproperty --outcome-picker-max-height - Height of the list before it scrolls. Default 20rem.
  * @cssproperty --outcome-picker-row-height - Height of one row. Default 2.25rem.
  * @cssstate invalid - The value is not valid.
@@ -76,6 +77,7 @@ const scheduledAtValidator: Validator<OutcomePicker> = {
  * @cssstate loading - Outcomes are loading.
  * @cssstate empty - No outcome is available.
  * @cssstate error - Outcomes could not be loaded.
+ * @cssstate stale - The choices are the last known list, kept on this device.
  */
 export class OutcomePicker extends OutcomeFormElement {
   static override styles = [tokens, styles];
@@ -223,6 +225,7 @@ export class OutcomePicker extends OutcomeFormElement {
     this.internals.ariaBusy = status === 'loading' ? 'true' : 'false';
     this.setCustomState('loading', status === 'loading');
     this.setCustomState('error', status === 'error');
+    this.setCustomState('stale', snapshot.stale);
     this.setCustomState('empty', status === 'ready' && available.length === 0);
     this.internals.ariaRequired = this.required ? 'true' : 'false';
     this.internals.ariaDisabled = this.effectivelyDisabled ? 'true' : 'false';
@@ -314,7 +317,7 @@ export class OutcomePicker extends OutcomeFormElement {
     const issue = checkScheduledAt(outcome, this.scheduledAt, now);
     if (issue === 'valueMissing') return { isValid: false, message: this.msg('scheduled.valueMissing'), invalidKeys: ['valueMissing'] };
     if (issue === 'rangeUnderflow') {
-      const earliest = formatEarliest(now, this.effectiveTimeZone, this.locale, now);
+      const earliest = formatWallTime(now, this.effectiveTimeZone, this.locale, now);
       const text = earliest.today ? this.msg('time.today', earliest.text) : earliest.text;
       return { isValid: false, message: this.msg('scheduled.rangeUnderflow', text), invalidKeys: ['rangeUnderflow'] };
     }
@@ -332,10 +335,10 @@ export class OutcomePicker extends OutcomeFormElement {
       </div>`;
     }
     if (status !== 'ready') return html`<p part="status" role="status">${this.msg('loading')}</p>`;
-    if (this.#available.length === 0) return html`<p part="status" role="status">${this.msg('empty')}</p>`;
+    if (this.#available.length === 0) return html`${this.#renderStaleNote()}<p part="status" role="status">${this.msg('empty')}</p>`;
     const searching = this.#available.length > this.searchThreshold;
     return html`
-      ${searching ? this.#renderSearch() : nothing}
+      ${this.#renderStaleNote()} ${searching ? this.#renderSearch() : nothing}
       ${this.#shown.length === 0
         ? html`<p part="status" role="status">${this.msg('picker.noMatches', this.query)}</p>`
         : this.#renderList()}
@@ -405,6 +408,13 @@ export class OutcomePicker extends OutcomeFormElement {
       <span part="name">${outcome.name}</span>
       <span part="classification"><span aria-hidden="true">${ICONS[outcome.classification]}</span> ${classification}</span>
     </div>`;
+  }
+
+  #renderStaleNote() {
+    const { stale, fetchedAt } = this.#outcomes.snapshot;
+    if (!stale || !fetchedAt) return nothing;
+    const { text } = formatWallTime(Date.parse(fetchedAt), this.effectiveTimeZone, this.locale);
+    return html`<p part="stale-note" role="status">${this.msg('picker.stale', text)}</p>`;
   }
 
   #renderNote() {

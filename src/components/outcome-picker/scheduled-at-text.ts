@@ -11,7 +11,7 @@ export function timeZoneLabel(timeZone: string, at = Date.now()): string {
 }
 
 /** The wall-clock time of an instant in a zone (e.g. "14:05"), and whether it is today there. */
-export function formatEarliest(
+export function formatWallTime(
   instant: number,
   timeZone: string,
   locale: string,

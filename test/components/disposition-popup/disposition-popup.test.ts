@@ -7,6 +7,7 @@ import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { Clock } from '../../../src/controllers/countdown.js';
+import { pageLastKnownLists } from '../../../src/controllers/last-known-lists.js';
 import { Recorder } from '../../../src/controllers/recorder.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
@@ -337,6 +338,45 @@ describe('<disposition-popup>', () => {
       expect(backend.listRecords()[0]!.id).to.be.a('string');
       expect(await Recorder.for(flaky).pending()).to.deep.equal([]);
       expect(queued).to.be.a('string');
+    });
+
+    it('records from the last known list when the backend is down: queued, then delivered exactly once when it is back', async () => {
+      const id = `popup-stale-${Math.random()}`;
+      // An earlier page loaded the list, which the device kept.
+      const earlier = await mount(html`<disposition-popup subject-id="warm-up" .adapter=${new RecordingBackend(id)}></disposition-popup>`);
+      await open(earlier.popup);
+      await until(async () => !!(await pageLastKnownLists().get(id)));
+      earlier.wrapper.remove();
+
+      // This page: the same backend, down for the list and for records.
+      const backend = new RecordingBackend(id);
+      backend.listMode = 'down';
+      backend.mode = 'down';
+      const { wrapper, popup } = await mount(html`<disposition-popup required subject-id="call-stale" .adapter=${backend}></disposition-popup>`);
+      const seen = events(wrapper, 'outcome-queued', 'outcome-recorded');
+      const [result] = await open(popup);
+      const list = picker(popup);
+      await until(() => !!list.shadowRoot!.querySelector('[part~="stale-note"]'));
+      expect(list.shadowRoot!.querySelector('[part~="stale-note"]')!.textContent).to.match(/^Offline — list from /);
+      expect(list.shownOutcomes.length).to.be.greaterThan(0);
+      expect(part(popup, 'finish-later')).to.equal(null);
+      await expect(popup).to.be.accessible();
+
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!part(popup, 'queue'));
+      (part(popup, 'queue') as HTMLButtonElement).click();
+      expect(await result).to.equal(null);
+      expect(seen.map((event) => event.type)).to.deep.equal(['outcome-queued']);
+
+      backend.mode = 'up';
+      window.dispatchEvent(new Event('online'));
+      await until(() => seen.length === 2);
+      await Recorder.for(backend).flush();
+      await tick(30);
+      expect(backend.storedFor('call-stale')).to.have.length(1);
+      expect(seen.map((event) => event.type)).to.deep.equal(['outcome-queued', 'outcome-recorded']);
+      await pageLastKnownLists().delete(id);
     });
 
     it('queues once for a double click on "Queue for later"', async () => {

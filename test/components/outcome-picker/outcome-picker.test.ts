@@ -163,6 +163,46 @@ describe('<outcome-picker>', () => {
       expect(names(picker)).to.have.length(5);
     });
 
+    it('shows a list another element already loaded when it is given that adapter after connecting', async () => {
+      const shared = adapter();
+      await ready(await fixture<OutcomePicker>(html`<outcome-picker aria-label="First" .adapter=${shared}></outcome-picker>`));
+      const late = await fixture<OutcomePicker>(html`<outcome-picker aria-label="Second"></outcome-picker>`);
+      expect(late.shadowRoot!.textContent).to.contain('No data source is connected.');
+      late.adapter = shared;
+      await late.updateComplete;
+      expect(names(late)).to.have.length(5);
+    });
+
+    it('shows the last known list with a note of when it was fetched while the backend cannot be reached', async () => {
+      const id = `picker-stale-${Math.random()}`;
+      const backend = new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, id });
+      // The list is kept on the device in the background after a good load.
+      const store = OutcomeStore.for(backend);
+      await store.load();
+      const { pageLastKnownLists } = await import('../../../src/controllers/last-known-lists.js');
+      for (let i = 0; i < 100 && !(await pageLastKnownLists().get(id)); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      const fetchedAt = store.snapshot.fetchedAt!;
+
+      // The next page: the same backend, unreachable.
+      const offline: OutcomeAdapter = {
+        id,
+        capabilities: backend.capabilities,
+        listOutcomeTypes: async () => {
+          throw new OutcomeAdapterError('network', 'down');
+        },
+      };
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><outcome-picker aria-label="Resultado" time-zone="Europe/Madrid" .adapter=${offline}></outcome-picker></div>`);
+      const picker = await ready(wrapper.querySelector('outcome-picker')!);
+      for (let i = 0; i < 50 && !picker.matches(':state(stale)'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await picker.updateComplete;
+      expect(names(picker)).to.have.length(5);
+      const time = new Intl.DateTimeFormat('es', { timeZone: 'Europe/Madrid', hour: '2-digit', minute: '2-digit' }).format(Date.parse(fetchedAt));
+      expect(picker.shadowRoot!.querySelector('[part~="stale-note"]')!.textContent).to.equal(`Sin conexión — lista de ${time}`);
+      expect(picker.matches(':state(stale)')).to.be.true;
+      await expect(picker).to.be.accessible();
+      await pageLastKnownLists().delete(id);
+    });
+
     it('speaks Spanish under lang="es"', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><outcome-picker aria-label="Resultado" .adapter=${adapter()} required></outcome-picker></div>`);
       const picker = await ready(wrapper.querySelector('outcome-picker')!);
