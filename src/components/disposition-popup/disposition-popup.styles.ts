@@ -57,7 +57,8 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: default;
   }

@@ -274,9 +274,10 @@ export class DispositionPopup extends OutcomeElement {
           ? html`<button type="button" part="cancel" @click=${() => this.#cancel?.abort()}>${this.msg('popup.cancel')}</button>`
           : nothing}
         ${this.failure?.queueable && this.#recorder?.canQueue
-          ? html`<button type="button" part="queue" @click=${this.#queue} ?disabled=${this.submitting}>${this.msg('popup.queue')}</button>`
+          ? html`<button type="button" part="queue" @click=${this.#queue} aria-disabled=${this.submitting ? 'true' : nothing}>${this.msg('popup.queue')}</button>`
           : nothing}
-        <button part="submit" ?disabled=${this.submitting || noDispositions || noList} aria-busy=${this.submitting ? 'true' : 'false'}>
+        <!-- Busy, not disabled, while sending: a disabled button drops the keyboard focus to <body>. -->
+        <button part="submit" ?disabled=${noDispositions || noList} aria-disabled=${this.submitting ? 'true' : nothing} aria-busy=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? this.msg('popup.submitting') : this.failure ? this.msg('retry') : this.msg('popup.submit')}
         </button>
       </div>

@@ -204,7 +204,7 @@ describe('<disposition-popup>', () => {
       submit.click();
       submit.click();
       await popup.updateComplete;
-      expect(submit.disabled).to.be.true;
+      expect(submit.getAttribute('aria-disabled')).to.equal('true');
       submit.click();
       await result;
       await tick(100);
@@ -506,8 +506,14 @@ describe('<disposition-popup>', () => {
       const { popup } = await mount(html`<disposition-popup required subject-id="call-23" .adapter=${backend}></disposition-popup>`);
       await open(popup);
       await sendKeys({ press: '1' });
+      // By keyboard to the record button: it keeps the focus while busy.
+      part(popup, 'submit')!.focus();
       await sendKeys({ press: 'Enter' });
       await until(() => part(popup, 'cancel') !== null, 3_800);
+      expect(popup.shadowRoot!.activeElement).to.equal(part(popup, 'submit'));
+      expect(part(popup, 'submit')!.getAttribute('aria-disabled')).to.equal('true');
+      await sendKeys({ press: 'Enter' });
+      expect(backend.attempts).to.have.length(1);
       await expect(popup).to.be.accessible();
       (part(popup, 'cancel') as HTMLButtonElement).click();
       await until(() => part(popup, 'error') !== null);
