@@ -5,7 +5,9 @@ import { indexedDbStore, memoryStore } from '../../src/controllers/idb-store.js'
 import { pagePendingStore, type StoredEntry } from '../../src/controllers/pending-store.js';
 import { QueueRefusedError, Recorder, RecordingError } from '../../src/controllers/recorder.js';
 import type { OutcomeRecord } from '../../src/model/types.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
 import { RecordingBackend, clearPending, tick, until } from '../helpers/recording-backend.js';
+import { seedServer } from '../helpers/seed-server.js';
 
 const record = (subjectId: string, outcomeKey = 'sale', notes?: string): OutcomeRecord => ({
   subjectId,
@@ -113,6 +115,40 @@ describe('Recorder', () => {
     expect(backend.attempts.filter((attempt) => attempt.record.subjectId === 'c3')).to.have.length(1);
     await recorder.discard(refused!.id);
     expect(await recorder.pending()).to.deep.equal([]);
+  });
+
+  it('through a real backend: a captive portal (200 text/html) and an expired token during a flush keep the entry; recovery delivers it once', async () => {
+    const server = await seedServer<{ results: { task_id: string }[] }>('task-results');
+    await server.reset();
+    const adapter = new TaskResultTypeAdapter({
+      id: 'task-results:flush-test',
+      baseUrl: server.url,
+      apiKey: 'task-key',
+      resultPath: (id) => `/api/integration/tasks/${id}/result`,
+      retries: 0,
+      timeoutMs: 500,
+    });
+    const recorder = Recorder.for(adapter);
+    const wrapUp: OutcomeRecord = { subjectId: 'task-77', outcomeKey: 'SALE_COMPLETED', source: 'agent' };
+    await server.faults({ method: 'POST', kind: 'lose-answer' });
+    const lost = await failure(recorder.record(wrapUp));
+    expect(lost.delivery).to.equal('unknown');
+    const [queued] = await recorder.queue(wrapUp);
+
+    await server.faults(
+      { method: 'POST', kind: 'raw', status: 200, body: '<html><body>Sign in to the Wi-Fi</body></html>', headers: { 'Content-Type': 'text/html' } },
+      { method: 'POST', kind: 'status', status: 401, body: { error: 'Unauthorized' } },
+    );
+    for (const code of ['bad_response', 'unauthorized']) {
+      await recorder.retry(queued!.idempotencyKey).catch(() => undefined);
+      const [entry] = await recorder.pending();
+      expect(entry).to.deep.include({ subjectId: 'task-77', state: 'retrying' });
+      expect(entry!.lastError!.code).to.equal(code);
+    }
+    await recorder.retry(queued!.idempotencyKey);
+    expect(await recorder.pending()).to.deep.equal([]);
+    // The lost answer's write and the delivery carried one key: the backend holds one result.
+    expect((await server.state()).results.filter((result) => result.task_id === 'task-77')).to.have.length(1);
   });
 
   it('refuses to discard a record that is still queued', async () => {
