@@ -5,6 +5,7 @@ import { checkScheduledAt, type ScheduledAtIssue } from '../model/scheduled-at.j
 import { IsoInstantSchema, OutcomeRecordSchema, OutcomeTypeSchema } from '../model/schemas.js';
 import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../model/types.js';
 import { OutcomeAdapterError, type AdapterCapabilities, type RequestOptions } from './adapter.js';
+import { delay, untilAborted } from './delay.js';
 import { HttpAdapter } from './http-adapter.js';
 import { readErrorBody, readFieldErrors, type ErrorReader, type HttpAdapterOptions } from './http.js';
 
@@ -117,6 +118,8 @@ export class TaskResultTypeAdapter extends HttpAdapter {
   readonly #resultPath: (subjectId: string) => string;
   /** The codes of the last list, which a record is checked against before it is sent. */
   #codes: Map<string, ResultCode> | undefined;
+  /** The list records wait for when none came yet: one GET however many records, none kept if it fails. */
+  #codesLoad: Promise<unknown> | undefined;
 
   constructor(options: TaskResultTypeAdapterOptions) {
     if (typeof options.apiKey !== 'string' || options.apiKey === '') {
@@ -187,7 +190,12 @@ export class TaskResultTypeAdapter extends HttpAdapter {
 
   /** The configured result the record names, its date checked against that result's rule. */
   async #configuredResult(record: OutcomeRecord, signal: AbortSignal | undefined): Promise<ResultCode> {
-    if (!this.#codes) await this.listOutcomeTypes({ signal });
+    if (!this.#codes) {
+      if (signal?.aborted) await delay(0, signal);
+      // Without the caller's signal: one caller giving up must not fail the others waiting on it.
+      this.#codesLoad ??= this.listOutcomeTypes().finally(() => (this.#codesLoad = undefined));
+      await untilAborted(this.#codesLoad, signal);
+    }
     const codes = this.#codes!;
     const result = codes.get(record.outcomeKey);
     if (!result) {

@@ -181,6 +181,66 @@ describe('TaskResultTypeAdapter', () => {
       expect(log.map((request) => request.method)).to.deep.equal(['GET', 'POST', 'POST']);
     });
 
+    describe('on a cold adapter (no list yet)', () => {
+      it('100 concurrent records share one config GET, and each is stored once', async () => {
+        const results = adapter();
+        const keys = ['SALE_COMPLETED', 'NOT_INTERESTED', 'NO_CONTACT'];
+        const recorded = await Promise.all(
+          Array.from({ length: 100 }, (_, index) =>
+            results.recordOutcome(record(keys[index % keys.length]!, { subjectId: `task-${index}` }), { idempotencyKey: `key-${index}` }),
+          ),
+        );
+        const log = await server.log();
+        expect(gets(log)).to.have.length(1);
+        expect(submits(log)).to.have.length(100);
+        const { results: stored } = await server.state();
+        expect(stored.map((result) => result.task_id).sort()).to.deep.equal(recorded.map((result) => result.subjectId).sort());
+        expect(new Set(stored.map((result) => result.task_id)).size).to.equal(100);
+      });
+
+      it('a failed config load is not kept: the next record loads again and is sent', async () => {
+        const results = adapter({ retries: 0 });
+        await server.faults({ kind: 'status', method: 'GET', status: 503, body: { error: 'Service unavailable' } });
+        const [first, second] = await Promise.all([
+          rejection(results.recordOutcome(record('NO_CONTACT'), { idempotencyKey: 'key-1' })),
+          rejection(results.recordOutcome(record('NO_CONTACT', { subjectId: 'task-2' }), { idempotencyKey: 'key-2' })),
+        ]);
+        expect([first.code, second.code]).to.deep.equal(['server', 'server']);
+        expect(gets(await server.log()), 'both waited on one GET').to.have.length(1);
+        await results.recordOutcome(record('NO_CONTACT'), { idempotencyKey: 'key-1' });
+        const log = await server.log();
+        expect(gets(log)).to.have.length(2);
+        expect(submits(log)).to.have.length(1);
+        expect((await server.state()).results).to.have.length(1);
+      });
+
+      it('one caller aborting stops only its own wait: the shared load and the other records go on', async () => {
+        const results = adapter();
+        await server.faults({ kind: 'delay', method: 'GET', ms: 200 });
+        const controller = new AbortController();
+        const aborted = rejection(results.recordOutcome(record('NO_CONTACT'), { idempotencyKey: 'key-a', signal: controller.signal }));
+        const others = ['key-b', 'key-c'].map((key, index) =>
+          results.recordOutcome(record('SALE_COMPLETED', { subjectId: `task-${index + 2}` }), { idempotencyKey: key }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        controller.abort();
+        expect((await aborted).code).to.equal('aborted');
+        expect(await Promise.all(others)).to.have.length(2);
+        const log = await server.log();
+        expect(gets(log)).to.have.length(1);
+        expect(submits(log).map((request) => request.headers['idempotency-key'])).to.have.members(['key-b', 'key-c']);
+        expect((await server.state()).results).to.have.length(2);
+      });
+
+      it('a record whose signal is already aborted sends nothing, not even the config GET', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const error = await rejection(adapter().recordOutcome(record('NO_CONTACT'), { idempotencyKey: 'key-x', signal: controller.signal }));
+        expect(error.code).to.equal('aborted');
+        expect(await server.log()).to.be.empty;
+      });
+    });
+
     it('does not send notes: the seed has no field for them', async () => {
       await adapter().recordOutcome(record('NO_CONTACT', { notes: 'left a message' }), { idempotencyKey: 'key-n' });
       const [submit] = submits(await server.log());
