@@ -66,6 +66,7 @@ export interface MemoryAdapterOptions {
 
 interface IdempotentAnswer {
   fingerprint: string;
+  /** The id of what the key's first call made: a record, or an outcome type. */
   recordId: string;
 }
 
@@ -134,6 +135,7 @@ export class MemoryAdapter implements OutcomeAdapter {
     return copy(this.#find(id));
   }
 
+  /** A create repeated with its idempotency key answers with the type it made, not a second one. */
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
     await this.#enter(options);
     this.#assertEditor();
@@ -141,6 +143,16 @@ export class MemoryAdapter implements OutcomeAdapter {
     const checked = checkOutcomeTypeInput(input, MEMORY_RULES);
     if (!checked.ok) {
       throw validationError('The outcome type is not valid.', issuesToFieldErrors(checked.issues));
+    }
+    const key = options?.idempotencyKey;
+    const fingerprint = JSON.stringify(['create', checked.value, input.extras ?? {}]);
+    const replay = key ? state.idempotency[key] : undefined;
+    if (replay) {
+      const earlier = state.outcomeTypes.find((type) => type.id === replay.recordId);
+      if (replay.fingerprint !== fingerprint || !earlier) {
+        throw new OutcomeAdapterError('conflict', 'This idempotency key was already used for another write.', { status: 409 });
+      }
+      return copy(earlier);
     }
     this.#assertUniqueKey(checked.value.key!);
     const time = this.#nowIso();
@@ -153,6 +165,7 @@ export class MemoryAdapter implements OutcomeAdapter {
       updatedAt: time,
     });
     state.outcomeTypes.push(created);
+    if (key) state.idempotency[key] = { fingerprint, recordId: created.id };
     this.#write();
     return copy(created);
   }

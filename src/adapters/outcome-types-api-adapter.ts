@@ -68,14 +68,28 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
     return types;
   }
 
+  /**
+   * With an idempotency key the create is sent with `Idempotency-Key` and retried. The seed
+   * documents no such header, so a create repeated after its answer was lost may find its key
+   * taken by the type it made: a custom type with that key and every field sent is that type.
+   */
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
     this.assertEditor();
     const fields = this.checkWrite(input, OUTCOME_TYPES_API_RULES);
-    this.#assertUniqueKey(fields.key);
-    const answer = await this.http.send({ method: 'POST', path: PATH, body: pick(fields, WRITABLE), signal: options?.signal }, z.unknown());
-    const created = this.expectValid(toCanonical(answer), `POST ${PATH}`);
-    this.#known.set(created.id, created);
-    return created;
+    const body = pick(fields, WRITABLE);
+    const { idempotencyKey, signal } = options ?? {};
+    try {
+      this.#assertUniqueKey(fields.key);
+      const answer = await this.http.send({ method: 'POST', path: PATH, body, idempotencyKey, signal }, z.unknown());
+      const created = this.expectValid(toCanonical(answer), `POST ${PATH}`);
+      this.#known.set(created.id, created);
+      return created;
+    } catch (error) {
+      const keyTaken = error instanceof OutcomeAdapterError && error.code === 'validation' && 'key' in error.fieldErrors;
+      const made = idempotencyKey && keyTaken ? await this.#madeBy(body, options) : undefined;
+      if (!made) throw error;
+      return made;
+    }
   }
 
   async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
@@ -83,7 +97,8 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
     const existing = await this.#existing(id, options);
     const fields = this.checkWrite(changes, OUTCOME_TYPES_API_RULES, existing);
     this.#assertUniqueKey(fields.key, id);
-    const answer = await this.http.send({ method: 'PUT', path: PATH, body: { id, ...pick(fields, WRITABLE) }, signal: options?.signal }, z.unknown());
+    const body = { id, ...pick(fields, WRITABLE) };
+    const answer = await this.http.send({ method: 'PUT', path: PATH, body, idempotencyKey: options?.idempotencyKey, signal: options?.signal }, z.unknown());
     const updated = this.expectValid(toCanonical(answer), `PUT ${PATH}`);
     this.#known.set(updated.id, updated);
     return updated;
@@ -94,7 +109,7 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
     if (this.#known.get(id)?.isSystem) {
       throw new OutcomeAdapterError('forbidden', 'System outcome types cannot be deleted.', { status: 403 });
     }
-    await this.http.request({ method: 'DELETE', path: PATH, query: { id }, signal: options?.signal });
+    await this.http.request({ method: 'DELETE', path: PATH, query: { id }, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
     this.#known.delete(id);
   }
 
@@ -103,6 +118,13 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
     const known = this.#known.get(id) ?? (await this.listOutcomeTypes(options), this.#known.get(id));
     if (!known) throw new OutcomeAdapterError('not_found', `No outcome type has the id "${id}".`, { status: 404 });
     return known;
+  }
+
+  /** The custom type the server holds with the sent key and every sent field, if any. */
+  async #madeBy(body: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType | undefined> {
+    const types = await this.listOutcomeTypes({ signal: options?.signal });
+    const sent = Object.entries(body) as [keyof OutcomeType, unknown][];
+    return types.find((type) => !type.isSystem && sent.every(([field, value]) => type[field] === value));
   }
 
   #assertUniqueKey(key: string | undefined, exceptId?: string): void {

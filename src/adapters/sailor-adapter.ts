@@ -330,11 +330,15 @@ export class SailorAdapter extends HttpAdapter {
 
   async deleteOutcomeType(id: string, options?: RequestOptions): Promise<void> {
     this.assertEditor();
-    await this.#send({ method: 'DELETE', path: outcomePath(id), signal: options?.signal }, DeleteAnswerSchema);
+    const request: HttpRequest = { method: 'DELETE', path: outcomePath(id), idempotencyKey: options?.idempotencyKey, signal: options?.signal };
+    await this.#send(request, DeleteAnswerSchema);
     this.#known.delete(id);
   }
 
-  /** Each write has its own key (the caller's, or a fresh one), reused by its retries. */
+  /**
+   * Each write has its own key, reused by its retries: the caller's, so that a Save repeated
+   * after a lost answer is the same write to Sailor, or else a fresh one.
+   */
   async #write(method: 'POST' | 'PATCH', path: string, body: WireWrite, options?: RequestOptions): Promise<OutcomeType> {
     const request: HttpRequest = {
       method,

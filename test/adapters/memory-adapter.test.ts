@@ -92,6 +92,27 @@ describe('MemoryAdapter', () => {
       expect(Object.keys(error.fieldErrors).sort()).to.deep.equal(['key', 'name']);
     });
 
+    it('answers a create repeated with its idempotency key with the type it made, not a second one', async () => {
+      const storage = new TestStorage();
+      const { adapter: memory } = adapter({ storage });
+      const first = await memory.createOutcomeType(purchased, { idempotencyKey: 'form-1' });
+      expect(await memory.createOutcomeType(purchased, { idempotencyKey: 'form-1' })).to.deep.equal(first);
+      const { adapter: reloaded } = adapter({ storage });
+      expect(await reloaded.createOutcomeType(purchased, { idempotencyKey: 'form-1' }), 'the key is kept with the types').to.deep.equal(first);
+      expect((await memory.listOutcomeTypes()).filter((type) => type.key === 'purchased')).to.have.length(1);
+    });
+
+    it('answers conflict when a create key is reused for other input, and duplicate key without a key', async () => {
+      const { adapter: memory } = adapter();
+      await memory.createOutcomeType(purchased, { idempotencyKey: 'form-1' });
+      const reused = await rejection(memory.createOutcomeType({ ...purchased, key: 'bought' }, { idempotencyKey: 'form-1' }));
+      expect(reused).to.deep.include({ code: 'conflict', status: 409 });
+      const unkeyed = await rejection(memory.createOutcomeType(purchased));
+      expect(unkeyed.code).to.equal('validation');
+      expect(unkeyed.fieldErrors).to.have.property('key');
+      expect((await memory.listOutcomeTypes()).filter((type) => ['purchased', 'bought'].includes(type.key))).to.have.length(1);
+    });
+
     it('keeps extras and every canonical field it was given', async () => {
       const { adapter: memory } = adapter();
       const created = await memory.createOutcomeType({
@@ -332,6 +353,12 @@ describe('MemoryAdapter', () => {
       const pending = memory.listOutcomeTypes({ signal: controller.signal });
       controller.abort();
       expect((await rejection(pending)).code).to.equal('aborted');
+    });
+
+    it('is aborted, not failed otherwise, when the signal was aborted before the call', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      expect((await rejection(adapter().adapter.listOutcomeTypes({ signal: controller.signal }))).code).to.equal('aborted');
     });
 
     it('fails with a retryable network error at the failure rate, changing nothing', async () => {

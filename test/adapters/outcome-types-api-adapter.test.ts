@@ -182,13 +182,52 @@ describe('OutcomeTypesApiAdapter', () => {
       expect(direct.status).to.equal(415);
     });
 
-    it('does not repeat a create whose answer was lost (no idempotency key in this API)', async () => {
+    it('without an idempotency key, does not repeat a create whose answer was lost', async () => {
       const { adapter } = make();
       await server.faults({ method: 'POST', path: PATH, kind: 'lose-answer' });
       const error = await failure(adapter.createOutcomeType(purchased));
       expect(error.code).to.equal('network');
       expect((await writes())).to.have.length(1);
       expect((await server.state()).types.filter((type) => type.key === 'purchased')).to.have.length(1);
+    });
+
+    it('with an idempotency key, sends it and retries a create whose answer was lost: the type it made is the answer, stored once', async () => {
+      const { adapter } = make();
+      await server.faults({ method: 'POST', path: PATH, kind: 'lose-answer' });
+      const created = await adapter.createOutcomeType(purchased, { idempotencyKey: 'form-1' });
+      const posts = await writes();
+      expect(posts.map((entry) => entry.headers['idempotency-key'])).to.deep.equal(['form-1', 'form-1']);
+      const stored = (await server.state()).types.filter((type) => type.key === 'purchased');
+      expect(stored).to.have.length(1);
+      expect(created).to.deep.include({ id: stored[0]!.id, key: 'purchased', name: 'Purchased', isSystem: false });
+    });
+
+    it('with an idempotency key, a create repeated after its answer was lost finds the type it made', async () => {
+      const { adapter } = make({ retries: 0 });
+      await server.faults({ method: 'POST', path: PATH, kind: 'lose-answer' });
+      expect((await failure(adapter.createOutcomeType(purchased, { idempotencyKey: 'form-1' }))).code).to.equal('network');
+      const again = await adapter.createOutcomeType(purchased, { idempotencyKey: 'form-1' });
+      const stored = (await server.state()).types.filter((type) => type.key === 'purchased');
+      expect(stored).to.have.length(1);
+      expect(again.id).to.equal(stored[0]!.id);
+    });
+
+    it('with an idempotency key, a key taken by a different type is still refused on the key field', async () => {
+      const { adapter } = make();
+      await make().adapter.createOutcomeType({ ...purchased, name: 'Bought' });
+      const error = await failure(adapter.createOutcomeType(purchased, { idempotencyKey: 'form-1' }));
+      expect(error).to.deep.include({ code: 'validation', status: 400 });
+      expect(error.fieldErrors['key']).to.equal('key already exists');
+      expect((await server.state()).types.filter((type) => type.key === 'purchased')).to.have.length(1);
+    });
+
+    it('sends the caller’s idempotency key with PUT and DELETE too', async () => {
+      const { adapter } = make();
+      const created = await adapter.createOutcomeType(purchased);
+      await adapter.updateOutcomeType(created.id, { name: 'Bought' }, { idempotencyKey: 'put-1' });
+      await adapter.deleteOutcomeType(created.id, { idempotencyKey: 'delete-1' });
+      const keys = (await writes()).map((entry) => [entry.method, entry.headers['idempotency-key']]);
+      expect(keys).to.deep.equal([['POST', undefined], ['PUT', 'put-1'], ['DELETE', 'delete-1']]);
     });
 
     it('refuses every write for a viewer without sending, and maps the server’s 403', async () => {

@@ -375,6 +375,17 @@ describe('SailorAdapter', () => {
       expect(stored.map((outcome) => outcome.outcome_id)).to.deep.equal([created.id]);
     });
 
+    it('is stored once when every attempt lost its answer and the caller repeats the create with its key', async () => {
+      const { adapter } = sailor();
+      await server.faults({ kind: 'lose-answer', method: 'POST', path: PATH, times: 3 });
+      expect((await rejection(adapter.createOutcomeType(notQualified, { idempotencyKey: 'form-1' }))).code).to.equal('network');
+      const created = await adapter.createOutcomeType(notQualified, { idempotencyKey: 'form-1' });
+      const posts = await requests('POST');
+      expect(posts.map((entry) => entry.headers['idempotency-key'])).to.deep.equal(['form-1', 'form-1', 'form-1', 'form-1']);
+      const stored = (await server.state()).outcomes.filter((outcome) => outcome.outcome_name === 'Not Qualified');
+      expect(stored.map((outcome) => outcome.outcome_id)).to.deep.equal([created.id]);
+    });
+
     it('replays the same answer for the same key and body, and refuses the key for another body', async () => {
       const { adapter } = sailor();
       const first = await adapter.createOutcomeType(notQualified, { idempotencyKey: 'same-key' });
@@ -549,6 +560,14 @@ describe('SailorAdapter', () => {
       await server.faults({ kind: 'lose-answer', method: 'DELETE' });
       await sailor().adapter.deleteOutcomeType(INTERESTED);
       expect((await server.state()).outcomes).to.deep.equal([]);
+    });
+
+    it("sends the caller's idempotency key, and none without one (the seed shows none on DELETE)", async () => {
+      const { adapter } = sailor();
+      const created = await adapter.createOutcomeType(notQualified);
+      await adapter.deleteOutcomeType(created.id, { idempotencyKey: 'delete-1' });
+      await adapter.deleteOutcomeType(INTERESTED);
+      expect((await requests('DELETE')).map((entry) => entry.headers['idempotency-key'])).to.deep.equal(['delete-1', undefined]);
     });
   });
 

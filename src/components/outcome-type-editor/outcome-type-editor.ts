@@ -6,6 +6,7 @@ import { OutcomeAdapterError } from '../../adapters/errors.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
 import { OutcomeStore } from '../../controllers/outcome-store.js';
 import type { BackendRules } from '../../model/field-rules.js';
+import { randomId } from '../../model/id.js';
 import { foldForSearch, matchesSearch } from '../../model/text-search.js';
 import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
 import { STATUSES, type Status } from '../../model/vocabulary.js';
@@ -107,8 +108,12 @@ export class OutcomeTypeEditor extends OutcomeElement {
 
   @state() private query = '';
   @state() private statusFilter: StatusFilter = 'unarchived';
-  /** The open form: `null` id for a new type; undefined when the list is shown. */
-  @state() private form?: { id: string | null; draft: Draft };
+  /**
+   * The open form: `null` id for a new type; undefined when the list is shown. Its idempotency
+   * key is sent with every Save of this form, so a Save repeated after a lost answer is the
+   * same write; the next form gets a new one.
+   */
+  @state() private form?: { id: string | null; draft: Draft; idempotencyKey: string };
   @state() private touched = new Set<OutcomeTypeField>();
   @state() private submitted = false;
   @state() private saving = false;
@@ -129,6 +134,8 @@ export class OutcomeTypeEditor extends OutcomeElement {
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
   /** The form being opened while its code arrives: `updateComplete` waits for it. */
   #opening: Promise<void> | undefined;
+  /** The open delete confirmation's idempotency key, reused if the user retries it. */
+  #deleteKey = '';
   /** Where focus goes back to when the form or the dialog closes. */
   #returnFocus: (() => HTMLElement | null | undefined) | undefined;
 
@@ -476,7 +483,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
     this.formUnavailable = false;
     const existing = id ? this.#all.find((type) => type.id === id) : undefined;
     const nextOrdinal = this.#all.reduce((max, type) => Math.max(max, type.ordinal + 1), 0);
-    this.form = { id, draft: kit.draftFrom(existing, nextOrdinal) };
+    this.form = { id, draft: kit.draftFrom(existing, nextOrdinal), idempotencyKey: randomId() };
     this.touched = new Set();
     this.submitted = false;
     this.failure = null;
@@ -488,6 +495,9 @@ export class OutcomeTypeEditor extends OutcomeElement {
   }
 
   #closeForm(): void {
+    const adapter = this.effectiveAdapter;
+    // Closed after a Save whose answer was lost, which may have been done: show what is stored.
+    if (adapter && this.failure?.retryable) void OutcomeStore.for(adapter).reload().catch(() => undefined);
     this.form = undefined;
     const target = this.#returnFocus;
     this.#returnFocus = undefined;
@@ -541,7 +551,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
       return;
     }
     const existing = this.#editing;
-    const { draft } = this.form;
+    const { draft, idempotencyKey } = this.form;
     const store = OutcomeStore.for(adapter);
     let result: OutcomeType;
     this.saving = true;
@@ -554,9 +564,9 @@ export class OutcomeTypeEditor extends OutcomeElement {
           this.#closeForm();
           return;
         }
-        result = await store.update(existing.id, changes);
+        result = await store.update(existing.id, changes, { idempotencyKey });
       } else {
-        result = await store.create(createInputOf(draft, rules.fields));
+        result = await store.create(createInputOf(draft, rules.fields), { idempotencyKey });
       }
     } catch (thrown) {
       // The form stays exactly as the user left it; the answer is shown next to the fields.
@@ -590,6 +600,7 @@ export class OutcomeTypeEditor extends OutcomeElement {
 
   #askDelete(type: OutcomeType): void {
     this.pendingDelete = type;
+    this.#deleteKey = randomId();
     this.deleteFailure = null;
     this.listFailure = null;
     this.#returnFocus = () => this.#rowControl(type.id, 'delete-button');
@@ -601,12 +612,18 @@ export class OutcomeTypeEditor extends OutcomeElement {
     if (!type || !adapter || this.saving) return;
     this.saving = true;
     this.deleteFailure = null;
+    const store = OutcomeStore.for(adapter);
     try {
-      await OutcomeStore.for(adapter).delete(type.id);
+      await store.delete(type.id, { idempotencyKey: this.#deleteKey });
     } catch (thrown) {
-      this.saving = false;
-      this.deleteFailure = OutcomeAdapterError.from(thrown, 'network');
-      return;
+      const error = OutcomeAdapterError.from(thrown, 'network');
+      if (error.code !== 'not_found') {
+        this.saving = false;
+        this.deleteFailure = error;
+        return;
+      }
+      // Gone already (the answer to an earlier try was lost, or it was deleted elsewhere): done.
+      void store.reload().catch(() => undefined);
     }
     this.saving = false;
     // After a deletion focus goes to the row that took its place, else to the search.
@@ -659,17 +676,21 @@ export class OutcomeTypeEditor extends OutcomeElement {
     this.listFailure = null;
     const written: typeof changes = [];
     const updated: OutcomeType[] = [];
+    // Each write has its own key, which the adapter reuses for that write's retries.
+    const write = (id: string, ordinal: number) => store.update(id, { ordinal }, { idempotencyKey: randomId() });
     try {
       // One write per type whose ordinal changes, in order, so a failure can be undone.
       for (const change of changes) {
-        updated.push(await store.update(change.id, { ordinal: change.to }));
         written.push(change);
+        updated.push(await write(change.id, change.to));
       }
     } catch (thrown) {
       this.listFailure = OutcomeAdapterError.from(thrown, 'network');
+      // A refused write changed nothing; one that may have been done with its answer lost is undone too.
+      if (!this.listFailure.retryable) written.pop();
       // Undo what was written, newest first, so the list stays as it was.
       for (const change of written.reverse()) {
-        await store.update(change.id, { ordinal: change.from }).catch(() => undefined);
+        await write(change.id, change.from).catch(() => undefined);
       }
       this.reordering = false;
       this.#announce(`${this.msg('editor.reorderFailed')} ${this.msg(`error.${this.listFailure.code}`)}`);

@@ -1,13 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
-import type { OutcomeAdapter } from '../../../src/adapters/adapter.js';
+import type { OutcomeAdapter, RequestOptions } from '../../../src/adapters/adapter.js';
+import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
 import { CloseAdapter } from '../../../src/adapters/close-adapter.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import { OutcomeTypesApiAdapter } from '../../../src/adapters/outcome-types-api-adapter.js';
 import { SailorAdapter } from '../../../src/adapters/sailor-adapter.js';
 import { TaskResultTypeAdapter } from '../../../src/adapters/task-result-type-adapter.js';
 import type { OutcomeTypeChangeDetail, OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
+import type { OutcomeTypeInput } from '../../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
 import { seedServer, type LoggedRequest } from '../../helpers/seed-server.js';
 
@@ -160,6 +162,24 @@ async function expectRefusedLocally(el: OutcomeTypeEditor, serverName: string, f
   expect(await writes(serverName), 'nothing sent').to.deep.equal([]);
 }
 
+/** A MemoryAdapter whose next `lose` creates are done, then answered with a lost connection. */
+class LosingAnswers extends MemoryAdapter {
+  lose = 0;
+  readonly keys: (string | undefined)[] = [];
+
+  override async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions) {
+    this.keys.push(options?.idempotencyKey);
+    const created = await super.createOutcomeType(input, options);
+    if (this.lose > 0) {
+      this.lose--;
+      throw new OutcomeAdapterError('network', 'The answer was lost (test).');
+    }
+    return created;
+  }
+}
+
+const keysOf = (entries: LoggedRequest[]) => entries.map((entry) => entry.headers['idempotency-key']);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('<outcome-type-editor>', () => {
@@ -207,7 +227,9 @@ describe('<outcome-type-editor>', () => {
       expect($(empty, '[part~="new-button"]')).to.exist;
       await expect(empty).to.be.accessible();
 
-      const failing = await editor(new MemoryAdapter({ failureRate: 1 }));
+      // An id of its own: the default one names the page's shared in-memory data, whose last
+      // known list (kept by the tests before) would be shown instead of the error.
+      const failing = await editor(new MemoryAdapter({ failureRate: 1, id: 'memory:never-loaded' }));
       const alert = $(failing, '[role="alert"]')!;
       expect(alert.textContent).to.contain('could not be loaded').and.contain('The server could not be reached.');
       expect(failing.matches(':state(error)')).to.be.true;
@@ -762,6 +784,127 @@ describe('<outcome-type-editor>', () => {
       await fill(el, 'key', 'k'.repeat(256));
       expect(errorOf(el, 'key')).to.equal('Use at most 255 characters.');
       expect(errorOf(el, 'name')).to.equal('');
+    });
+  });
+
+  describe('idempotency keys: a Save repeated after a lost answer is the same write', () => {
+    it('Sailor create through the editor with “write done, answer lost”: one outcome type stored', async () => {
+      const srv = await server('sailor');
+      const el = await editor(await sailor());
+      await openNew(el);
+      await fill(el, 'name', 'Call back tomorrow');
+      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      await refused(el);
+      expect($(el, '#form-error')!.textContent).to.contain('The server could not be reached.');
+      await saved(el);
+      const posts = await writes('sailor');
+      expect(posts).to.have.length(2);
+      expect(new Set(keysOf(posts)).size, 'one key for both Saves').to.equal(1);
+      const { outcomes } = (await srv.state()) as { outcomes: { outcome_name: string }[] };
+      expect(outcomes.filter((outcome) => outcome.outcome_name === 'Call back tomorrow')).to.have.length(1);
+      expect(names(el).filter((name) => name === 'Call back tomorrow')).to.have.length(1);
+    });
+
+    it('outcome-types API create with “write done, answer lost”: one outcome type stored, though the API ignores the key', async () => {
+      const srv = await server('outcome-types');
+      const el = await editor(await outcomeTypesApi());
+      const seen = events(el);
+      await openNew(el);
+      await fill(el, 'key', 'purchased');
+      await fill(el, 'name', 'Purchased');
+      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      await refused(el);
+      expect($(el, '#form-error')!.textContent).to.contain('The server could not be reached.');
+      await saved(el);
+      const posts = (await writes('outcome-types')).filter((entry) => entry.method === 'POST');
+      expect(posts).to.have.length(2);
+      expect(new Set(keysOf(posts)).size).to.equal(1);
+      const { types } = (await srv.state()) as { types: { key: string }[] };
+      expect(types.filter((type) => type.key === 'purchased')).to.have.length(1);
+      expect(names(el).filter((name) => name === 'Purchased')).to.have.length(1);
+      expect(seen.map((detail) => [detail.action, detail.outcomeType.key])).to.deep.equal([['created', 'purchased']]);
+    });
+
+    it('MemoryAdapter create with “write done, answer lost”: one outcome type stored', async () => {
+      const memory = new LosingAnswers({ outcomeTypes: CALL_CENTRE_OUTCOMES });
+      const el = await editor(memory);
+      await openNew(el);
+      await fill(el, 'key', 'promise_to_pay');
+      await fill(el, 'name', 'Promise to pay');
+      memory.lose = 1;
+      await refused(el);
+      await saved(el);
+      expect(memory.keys).to.have.length(2);
+      expect(memory.keys[0]).to.be.a('string').and.equal(memory.keys[1]);
+      const stored = await memory.listOutcomeTypes();
+      expect(stored.filter((type) => type.key === 'promise_to_pay')).to.have.length(1);
+      expect(names(el).filter((name) => name === 'Promise to pay')).to.have.length(1);
+    });
+
+    it('a new form after a successful create has a new key: two creates of the same input are two types', async () => {
+      const srv = await server('sailor');
+      const el = await editor(await sailor());
+      for (let i = 0; i < 2; i++) {
+        await openNew(el);
+        await fill(el, 'name', 'Voicemail');
+        await saved(el);
+      }
+      const posts = await writes('sailor');
+      expect(posts).to.have.length(2);
+      expect(new Set(keysOf(posts)).size).to.equal(2);
+      const { outcomes } = (await srv.state()) as { outcomes: { outcome_name: string }[] };
+      expect(outcomes.filter((outcome) => outcome.outcome_name === 'Voicemail')).to.have.length(2);
+      expect(names(el).filter((name) => name === 'Voicemail')).to.have.length(2);
+    });
+
+    it('a form reopened after a lost answer has a new key, and the list shows what was stored', async () => {
+      const srv = await server('sailor');
+      const el = await editor(await sailor());
+      await openNew(el);
+      await fill(el, 'name', 'Busy');
+      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      await refused(el);
+      $(el, '[part~="cancel-button"]')!.click();
+      await until(() => names(el).includes('Busy'), 'the list to show the stored type');
+      await openEdit(el, 'Busy');
+      await fill(el, 'name', 'Busy line');
+      await saved(el);
+      const [post, patch] = await writes('sailor');
+      expect(patch!.method).to.equal('PATCH');
+      expect(patch!.headers['idempotency-key']).to.be.a('string').and.not.equal(post!.headers['idempotency-key']);
+      expect(names(el)).to.include('Busy line').and.not.include('Busy');
+    });
+
+    it('a delete confirmation retried after a lost answer reuses its key and ends deleted', async () => {
+      const srv = await server('sailor');
+      const el = await editor(await sailor());
+      const seen = events(el);
+      await openNew(el);
+      await fill(el, 'name', 'Temporary');
+      await saved(el);
+      await srv.faults({ kind: 'lose-answer', method: 'DELETE' });
+      button(el, 'Temporary', 'delete-button')!.click();
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      await until(() => dialog.open, 'the dialog');
+      $(el, '[part~="confirm-delete"]')!.click();
+      await until(() => dialog.textContent!.includes('The server could not be reached.'), 'the failure');
+      $(el, '[part~="confirm-delete"]')!.click();
+      await until(() => !dialog.open, 'the deletion');
+      const deletes = (await writes('sailor')).filter((entry) => entry.method === 'DELETE');
+      expect(deletes).to.have.length(2);
+      expect(new Set(keysOf(deletes)).size).to.equal(1);
+      await until(() => !names(el).includes('Temporary'), 'the row to go');
+      expect(seen.map((detail) => detail.action)).to.deep.equal(['created', 'deleted']);
+    });
+
+    it('each reorder write has a key of its own', async () => {
+      const el = await editor(await outcomeTypesApi());
+      button(el, 'Click', 'move-down')!.click();
+      await until(() => announced(el), 'the announcement');
+      const puts = await writes('outcome-types');
+      expect(puts.length).to.be.greaterThan(0);
+      expect(new Set(keysOf(puts)).size).to.equal(puts.length);
+      expect(keysOf(puts).every((key) => typeof key === 'string' && key.length > 0)).to.be.true;
     });
   });
 });
