@@ -30,6 +30,16 @@ export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
 }
 
+const pageStores = new Map<string, KeyedStore<unknown>>();
+
+/** The page's IndexedDB store at `location`, one connection shared by every user of it. */
+export function pageStore<T>(location: IndexedDbLocation): KeyedStore<T> {
+  const name = `${location.database}/${location.store}`;
+  let store = pageStores.get(name);
+  if (!store) pageStores.set(name, (store = indexedDbStore(() => globalThis.indexedDB, location)));
+  return store as KeyedStore<T>;
+}
+
 export function indexedDbStore<T>(factory: () => IDBFactory | undefined, location: IndexedDbLocation): KeyedStore<T> {
   let database: Promise<IDBDatabase | 'memory'> | undefined;
   const fallback = memoryStore<T>(location.keyPath);

@@ -1,5 +1,5 @@
 import type { OutcomeType } from '../model/types.js';
-import { indexedDbStore, type KeyedStore } from './idb-store.js';
+import { pageStore, type KeyedStore } from './idb-store.js';
 
 /** An adapter's last good list, kept so agents can still choose when its backend is down. */
 export interface LastKnownList {
@@ -15,15 +15,8 @@ export interface LastKnownList {
  * could not follow.
  */
 export function pageLastKnownLists(): KeyedStore<LastKnownList> {
-  shared ??= indexedDbStore<LastKnownList>(() => globalThis.indexedDB, {
-    database: 'outcome-elements-lists',
-    store: 'lists',
-    keyPath: 'adapterId',
-  });
-  return shared;
+  return pageStore<LastKnownList>({ database: 'outcome-elements-lists', store: 'lists', keyPath: 'adapterId' });
 }
-
-let shared: KeyedStore<LastKnownList> | undefined;
 
 const STRING_FIELDS = ['id', 'key', 'name', 'description', 'classification', 'category', 'kind', 'status'] as const;
 const BOOLEAN_FIELDS = ['isSystem', 'requiresFutureScheduledAt'] as const;

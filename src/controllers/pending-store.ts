@@ -1,5 +1,5 @@
 import type { OutcomeRecord } from '../model/types.js';
-import { indexedDbStore, type KeyedStore } from './idb-store.js';
+import { pageStore, type KeyedStore } from './idb-store.js';
 
 /**
  * Where a wrap-up stands while it is not acknowledged:
@@ -34,15 +34,8 @@ export interface PendingEntry {
  * carry no adapter id and so are kept, never sent anywhere).
  */
 export function pagePendingStore(): KeyedStore<StoredEntry> {
-  shared ??= indexedDbStore<StoredEntry>(() => globalThis.indexedDB, {
-    database: 'outcome-elements',
-    store: 'outbox',
-    keyPath: 'idempotencyKey',
-  });
-  return shared;
+  return pageStore<StoredEntry>({ database: 'outcome-elements', store: 'outbox', keyPath: 'idempotencyKey' });
 }
-
-let shared: KeyedStore<StoredEntry> | undefined;
 
 /** The stored form keeps the first outbox's key path (`idempotencyKey`). */
 export type StoredEntry = PendingEntry & { idempotencyKey: string };
