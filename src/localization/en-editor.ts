@@ -1,7 +1,12 @@
-/** English strings of `<outcome-type-editor>`'s list, dialog and form frame (the form's own are in en-editor-form.ts). */
+import { enEditorHost } from './en-editor-host.js';
+
+/**
+ * English strings of `<outcome-type-editor>`'s list, dialog and form frame (the form's own are in
+ * en-editor-form.ts). Fetched with the editor's view; those shown before it arrives are in
+ * en-editor-host.ts.
+ */
 export const enEditor = {
-  'editor.loading': 'Loading outcome types…',
-  'editor.loadFailed': 'The outcome types could not be loaded.',
+  ...enEditorHost,
   'editor.empty': 'There are no outcome types yet.',
   'editor.noMatches': 'No outcome type matches the search and filter.',
   'editor.caption': (count: number) => (count === 1 ? 'Outcome types, 1 shown' : `Outcome types, ${count} shown`),

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResultOrNative } from 'lit';
+import { styles as editorViewStyles } from '../../src/components/outcome-type-editor/editor-view.styles.js';
 import { ELEMENTS } from '../../src/define.js';
 import { tokens } from '../../src/styles/tokens.js';
 import { checkCustomProperties, definedProperties, documentedTokens, readProperties, type SheetSet } from './custom-properties.js';
@@ -8,11 +9,16 @@ function cssText(style: CSSResultOrNative): string {
   return style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('\n') : style.cssText;
 }
 
+/** Styles an element adopts later, with the code it fetches on demand. */
+const ON_DEMAND: Partial<Record<string, readonly CSSResultOrNative[]>> = {
+  'outcome-type-editor': [editorViewStyles],
+};
+
 /** Every element's finalized styles (the shared tokens included), as the element adopts them. */
 function elementSheets(): SheetSet[] {
   return Object.entries(ELEMENTS).map(([tag, element]) => ({
     name: tag,
-    cssTexts: element.elementStyles.map(cssText),
+    cssTexts: [...element.elementStyles, ...(ON_DEMAND[tag] ?? [])].map(cssText),
   }));
 }
 
