@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
  * dist/<tag>.js. Add a tag here and its export in package.json; `npm run size` and
  * test/node/exports.test.mjs read the entries from this config.
  */
-const ELEMENT_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor'];
+const ELEMENT_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox'];
 
 /** The public entry points: dist/<name>.js ← source. */
 const entry: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { DispositionPopup } from './components/disposition-popup/disposition-popup.js';
+import { OutcomeOutbox } from './components/outcome-outbox/outcome-outbox.js';
 import { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 import { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
 import { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
@@ -14,6 +15,7 @@ export const ELEMENTS = {
   'outcome-picker': OutcomePicker,
   'outcome-type-editor': OutcomeTypeEditor,
   'disposition-popup': DispositionPopup,
+  'outcome-outbox': OutcomeOutbox,
 } as const;
 
 export function defineOutcomeElements(registry: CustomElementRegistry = customElements): void {

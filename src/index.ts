@@ -5,6 +5,8 @@ export { OutcomeProvider } from './components/outcome-provider/outcome-provider.
 export { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
 export { DispositionPopup } from './components/disposition-popup/disposition-popup.js';
 export { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
+export { OutcomeOutbox } from './components/outcome-outbox/outcome-outbox.js';
+export type { OutcomeResumeDetail, OutcomePendingChangeDetail } from './components/outcome-outbox/outcome-outbox.js';
 export type { CloseSource, NotesMode, QueueMode, DispositionRequestCloseDetail, OutcomeQueuedDetail, OutcomeDeferredDetail } from './components/disposition-popup/disposition-popup.js';
 export { Recorder, RecordingError, QueueRefusedError } from './controllers/recorder.js';
 export type { Delivery, PendingWrapUp, RecordOptions, RecorderOptions, RecorderEventMap } from './controllers/recorder.js';

@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { css, html, LitElement, nothing } from 'lit';
+import type { RequestOptions } from '../src/adapters/adapter.js';
+import { OutcomeAdapterError } from '../src/adapters/errors.js';
 import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { DispositionPopup, NotesMode } from '../src/components/disposition-popup/disposition-popup.js';
 import { OutcomeStore } from '../src/controllers/outcome-store.js';
 import '../src/define.js';
-import type { RecordedOutcome } from '../src/model/types.js';
+import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
 
 /**
@@ -16,7 +18,26 @@ import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
  */
 const DEMO_STORAGE_KEY = 'outcome-elements:storybook-demo';
 
-const demoAdapter = new MemoryAdapter({
+/**
+ * The demo's backend, with a switch for an outage: while `offline`, listing and recording fail
+ * as an unreachable server does, so the agent desktop can show queueing, Finish later and the
+ * pending list.
+ */
+class DemoAdapter extends MemoryAdapter {
+  offline = false;
+
+  override async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    if (this.offline) throw new OutcomeAdapterError('network', 'The demo backend is offline.');
+    return super.listOutcomeTypes(options);
+  }
+
+  override async recordOutcome(record: OutcomeRecord, options: RequestOptions & { idempotencyKey: string }): Promise<RecordedOutcome> {
+    if (this.offline) throw new OutcomeAdapterError('network', 'The demo backend is offline.');
+    return super.recordOutcome(record, options);
+  }
+}
+
+const demoAdapter = new DemoAdapter({
   storage: localStorage,
   storageKey: DEMO_STORAGE_KEY,
   outcomeTypes: CALL_CENTRE_OUTCOMES,
@@ -141,15 +162,52 @@ function endCall(event: Event): void {
   });
 }
 
+/** Resume from the pending list: the popup opens for that call. */
+function resume(event: CustomEvent<{ subjectId: string }>): void {
+  const desk = (event.currentTarget as HTMLElement).closest('section')!;
+  const popup = desk.querySelector<DispositionPopup>('disposition-popup')!;
+  popup.subjectId = event.detail.subjectId;
+  void popup.show();
+}
+
+function togglePending(event: Event): void {
+  const button = event.currentTarget as HTMLButtonElement;
+  const panel = button.closest('section')!.querySelector<HTMLElement>('#pending-panel')!;
+  panel.hidden = !panel.hidden;
+  button.setAttribute('aria-expanded', String(!panel.hidden));
+}
+
+function showCount(event: CustomEvent<{ count: number }>): void {
+  const badge = (event.currentTarget as HTMLElement).closest('section')!.querySelector('[data-badge]')!;
+  badge.textContent = String(event.detail.count);
+}
+
+function setOffline(event: Event): void {
+  demoAdapter.offline = (event.currentTarget as HTMLInputElement).checked;
+  // Back online: the recorder sends what was queued, and the list loads again.
+  if (!demoAdapter.offline) window.dispatchEvent(new Event('online'));
+}
+
 function agentDesktop(args: DemoArgs) {
   return html`<section style="font: 14px/1.4 system-ui, sans-serif; display: grid; gap: 1rem; max-inline-size: 52rem">
-    <header style="display: flex; justify-content: space-between; align-items: baseline; gap: 1rem">
+    <header style="display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem">
       <h1 style="font-size: 1.25rem; margin: 0">Agent desktop</h1>
-      <span>Signed in as Maria · team Outbound</span>
+      <span style="display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem">
+        <span>Signed in as Maria · team Outbound</span>
+        <button type="button" aria-expanded="false" aria-controls="pending-panel" @click=${togglePending}>
+          Pending wrap-ups
+          <span
+            data-badge
+            style="display: inline-block; min-inline-size: 1.5em; padding: 0 0.4em; border-radius: 1em; background: CanvasText; color: Canvas; font-weight: 600; text-align: center"
+            >0</span
+          >
+        </button>
+      </span>
     </header>
     <p style="margin: 0">
       End the call to record its outcome. The outcomes come from <strong>Demo › Settings</strong>: change one there
-      (here, or in another tab) and it is in the popup.
+      (here, or in another tab) and it is in the popup. During a simulated outage a record can be queued for later;
+      <strong>Pending wrap-ups</strong> lists it (and any wrap-up finished later), with Retry now, Resume and Discard.
     </p>
     <div
       role="group"
@@ -159,7 +217,12 @@ function agentDesktop(args: DemoArgs) {
       <span style="flex: 1"><strong>On call with</strong> <span data-caller>${CALLERS[0]}</span></span>
       <button type="button" @click=${endCall}>End call</button>
     </div>
+    <label style="justify-self: start"><input type="checkbox" .checked=${demoAdapter.offline} @change=${setOffline} /> Simulate an outage (the backend is unreachable)</label>
     <outcome-provider .adapter=${demoAdapter} user-role="viewer">
+      <div id="pending-panel" hidden style="padding: 0.75rem 1rem; border: 1px solid color-mix(in srgb, currentColor 30%, transparent); border-radius: 8px">
+        <h2 style="font-size: 1rem; margin: 0 0 0.5rem">Pending wrap-ups</h2>
+        <outcome-outbox @outcome-resume=${resume} @outcome-pending-change=${showCount}></outcome-outbox>
+      </div>
       <disposition-popup
         ?required=${args.required}
         notes=${args.notes}

@@ -1,6 +1,7 @@
 // What a framework template may set and hear on each element, written once for the React and
 // Vue declarations next to this file. Types only: nothing here exists at run time.
 import type { DispositionPopup, DispositionRequestCloseDetail, OutcomeQueuedDetail } from '../components/disposition-popup/disposition-popup.js';
+import type { OutcomeOutbox, OutcomePendingChangeDetail, OutcomeResumeDetail } from '../components/outcome-outbox/outcome-outbox.js';
 import type { OutcomePicker } from '../components/outcome-picker/outcome-picker.js';
 import type { OutcomeProvider } from '../components/outcome-provider/outcome-provider.js';
 import type { OutcomeTypeChangeDetail, OutcomeTypeEditor } from '../components/outcome-type-editor/outcome-type-editor.js';
@@ -50,6 +51,7 @@ export interface OutcomeElementProps {
   > &
     CommonAttributes & { 'subject-id'?: string; 'default-outcome'?: string };
   'outcome-type-editor': Partial<Pick<OutcomeTypeEditor, 'adapter' | 'userRole'>> & CommonAttributes;
+  'outcome-outbox': Partial<Pick<OutcomeOutbox, 'adapter' | 'userRole'>> & CommonAttributes;
 }
 
 /**
@@ -66,6 +68,10 @@ export interface OutcomeElementEvents {
     close: Event;
   };
   'outcome-type-editor': { 'outcome-type-change': CustomEvent<OutcomeTypeChangeDetail> };
+  'outcome-outbox': {
+    'outcome-resume': CustomEvent<OutcomeResumeDetail>;
+    'outcome-pending-change': CustomEvent<OutcomePendingChangeDetail>;
+  };
 }
 
 export type OutcomeTag = keyof OutcomeElementProps;

@@ -27,6 +27,7 @@ declare module 'react' {
       'outcome-picker': OutcomeElementReactProps<'outcome-picker'>;
       'disposition-popup': OutcomeElementReactProps<'disposition-popup'>;
       'outcome-type-editor': OutcomeElementReactProps<'outcome-type-editor'>;
+      'outcome-outbox': OutcomeElementReactProps<'outcome-outbox'>;
     }
   }
 }

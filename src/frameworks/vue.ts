@@ -24,5 +24,6 @@ declare module 'vue' {
     'outcome-picker': OutcomeElementVueComponent<'outcome-picker'>;
     'disposition-popup': OutcomeElementVueComponent<'disposition-popup'>;
     'outcome-type-editor': OutcomeElementVueComponent<'outcome-type-editor'>;
+    'outcome-outbox': OutcomeElementVueComponent<'outcome-outbox'>;
   }
 }

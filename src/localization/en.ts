@@ -59,7 +59,8 @@ export const en = {
 type English = typeof en &
   typeof import('./en-popup.js').enPopup &
   typeof import('./en-editor.js').enEditor &
-  typeof import('./en-editor-form.js').enEditorForm;
+  typeof import('./en-editor-form.js').enEditorForm &
+  typeof import('./en-outbox.js').enOutbox;
 
 export type MessageKey = keyof English;
 

@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 const PAGE = new URL('./plain.html', import.meta.url).pathname;
-const TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor'];
+const TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox'];
 
 async function loadPage(): Promise<Window & typeof globalThis> {
   const frame = document.createElement('iframe');

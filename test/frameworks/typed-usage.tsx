@@ -30,6 +30,10 @@ export function AgentDesk({ outcome, onOutcome }: { outcome: string; onOutcome: 
         ondisposition-request-close={(event) => event.detail.source === 'escape' && event.preventDefault()}
       />
       <outcome-type-editor userRole="viewer" onoutcome-type-change={(event) => event.detail.action} />
+      <outcome-outbox
+        onoutcome-resume={(event) => console.log(event.detail.subjectId satisfies string)}
+        onoutcome-pending-change={(event) => console.log(event.detail.count satisfies number)}
+      />
     </outcome-provider>
   );
 }
@@ -45,6 +49,8 @@ export function Mistakes() {
       <disposition-popup onoutcome-recorded={(event: CustomEvent<number>) => event.detail} />
       {/* @ts-expect-error: not a role */}
       <outcome-type-editor user-role="admin" />
+      {/* @ts-expect-error: the detail is { subjectId } */}
+      <outcome-outbox onoutcome-resume={(event: CustomEvent<number>) => event.detail} />
     </>
   );
 }
@@ -58,6 +64,7 @@ export const vuePopup: VueProps<'disposition-popup'> = {
   onOutcomeRecorded: (event: CustomEvent<RecordedOutcome>) => event.detail.subjectId,
   onDispositionRequestClose: (event) => event.detail.source,
 };
+export const vueOutbox: VueProps<'outcome-outbox'> = { onOutcomeResume: (event) => event.detail.subjectId, onOutcomePendingChange: (event) => event.detail.count };
 // @ts-expect-error: not a grouping
 export const vueWrongGroup: VueProps<'outcome-picker'> = { 'group-by': 'colour' };
 // @ts-expect-error: the detail is a RecordedOutcome

@@ -7,7 +7,7 @@ import { OutcomeStore } from '../../src/controllers/outcome-store.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';
 import { settled, shadow, stage, until, watch } from './harness.js';
 
-export const LEAK_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor'] as const;
+export const LEAK_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox'] as const;
 
 let adapter: MemoryAdapter | undefined;
 

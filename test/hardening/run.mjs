@@ -191,7 +191,7 @@ try {
   };
   const heap = [];
   const leftover = [];
-  for (const tag of ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'popup open/close']) {
+  for (const tag of ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox', 'popup open/close']) {
     const cycle = (count) => (tag === 'popup open/close' ? pageCall(plainPage, 'popupCycles', count) : pageCall(plainPage, 'mountCycles', tag, count));
     await cycle(LEAK_WARMUP);
     const before = await heapAfterGc();

@@ -3,16 +3,17 @@ import { availableLocales, format, registerLocale, resolveLocale } from '../../s
 import { en as shared, type Messages } from '../../src/localization/en.js';
 import { enEditor } from '../../src/localization/en-editor.js';
 import { enEditorForm } from '../../src/localization/en-editor-form.js';
+import { enOutbox } from '../../src/localization/en-outbox.js';
 import { enPopup } from '../../src/localization/en-popup.js';
 import { es } from '../../src/localization/es.js';
 import '../../src/define.js';
 
 /** Every English string: the shared ones and each element's own. */
-const en: Messages = { ...shared, ...enPopup, ...enEditor, ...enEditorForm };
+const en: Messages = { ...shared, ...enPopup, ...enEditor, ...enEditorForm, ...enOutbox };
 
 describe('message catalogue', () => {
   it('keeps each element’s English strings apart, with no key defined twice', () => {
-    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor), ...Object.keys(enEditorForm)];
+    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor), ...Object.keys(enEditorForm), ...Object.keys(enOutbox)];
     expect(new Set(keys).size).to.equal(keys.length);
   });
 

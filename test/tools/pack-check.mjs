@@ -21,7 +21,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor'];
+const TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox'];
 const work = mkdtempSync(join(tmpdir(), 'outcome-elements-pack-'));
 const problems = [];
 
