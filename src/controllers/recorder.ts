@@ -46,6 +46,22 @@ export interface RecorderEventMap {
   change: Event;
 }
 
+// The recorder's events, typed for listeners: types only, since EventTarget has the methods
+// at run time (typed overrides would ship code that only calls super).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface Recorder {
+  addEventListener<K extends keyof RecorderEventMap>(
+    type: K,
+    listener: ((event: RecorderEventMap[K]) => void) | EventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof RecorderEventMap>(
+    type: K,
+    listener: ((event: RecorderEventMap[K]) => void) | EventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
 /** Why a record cannot be kept on this device. */
 export class QueueRefusedError extends Error {
   override readonly name = 'QueueRefusedError';
@@ -78,6 +94,7 @@ function backoff(attempts: number): number {
  * `online`, on an interval, under one Web Lock across tabs), deferred wrap-ups, and the
  * announcements. Nothing it keeps for one adapter id is ever sent through another.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Recorder extends EventTarget {
   /**
    * The recorder of an adapter, created on first use and shared by every element and host
@@ -122,22 +139,6 @@ export class Recorder extends EventTarget {
   /** A record can be kept on this device to send later: the adapter says which backend it is for. */
   get canQueue(): boolean {
     return this.adapterId !== '';
-  }
-
-  override addEventListener<K extends keyof RecorderEventMap>(
-    type: K,
-    listener: ((event: RecorderEventMap[K]) => void) | EventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener as EventListener, options);
-  }
-
-  override removeEventListener<K extends keyof RecorderEventMap>(
-    type: K,
-    listener: ((event: RecorderEventMap[K]) => void) | EventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener as EventListener, options);
   }
 
   /**

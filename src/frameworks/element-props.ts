@@ -1,6 +1,6 @@
 // What a framework template may set and hear on each element, written once for the React and
 // Vue declarations next to this file. Types only: nothing here exists at run time.
-import type { DispositionPopup, DispositionRequestCloseDetail, OutcomeQueuedDetail } from '../components/disposition-popup/disposition-popup.js';
+import type { DispositionPopup, DispositionRequestCloseDetail, OutcomeDeferredDetail, OutcomeQueuedDetail } from '../components/disposition-popup/disposition-popup.js';
 import type { OutcomeOutbox, OutcomePendingChangeDetail, OutcomeResumeDetail } from '../components/outcome-outbox/outcome-outbox.js';
 import type { OutcomePicker } from '../components/outcome-picker/outcome-picker.js';
 import type { OutcomeProvider } from '../components/outcome-provider/outcome-provider.js';
@@ -47,7 +47,7 @@ export interface OutcomeElementProps {
       'search-threshold'?: number | string;
     };
   'disposition-popup': Partial<
-    Pick<DispositionPopup, 'adapter' | 'userRole' | 'open' | 'subjectId' | 'required' | 'notes' | 'timeout' | 'defaultOutcome'>
+    Pick<DispositionPopup, 'adapter' | 'userRole' | 'open' | 'subjectId' | 'required' | 'notes' | 'timeout' | 'defaultOutcome' | 'queue'>
   > &
     CommonAttributes & { 'subject-id'?: string; 'default-outcome'?: string };
   'outcome-type-editor': Partial<Pick<OutcomeTypeEditor, 'adapter' | 'userRole'>> & CommonAttributes;
@@ -64,6 +64,7 @@ export interface OutcomeElementEvents {
   'disposition-popup': {
     'outcome-recorded': CustomEvent<RecordedOutcome>;
     'outcome-queued': CustomEvent<OutcomeQueuedDetail>;
+    'outcome-deferred': CustomEvent<OutcomeDeferredDetail>;
     'disposition-request-close': CustomEvent<DispositionRequestCloseDetail>;
     close: Event;
   };

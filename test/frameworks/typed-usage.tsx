@@ -64,6 +64,7 @@ export const vuePopup: VueProps<'disposition-popup'> = {
   onOutcomeRecorded: (event: CustomEvent<RecordedOutcome>) => event.detail.subjectId,
   onDispositionRequestClose: (event) => event.detail.source,
 };
+export const vuePopupDeferred: VueProps<'disposition-popup'> = { onOutcomeDeferred: (event) => event.detail.subjectId };
 export const vueOutbox: VueProps<'outcome-outbox'> = { onOutcomeResume: (event) => event.detail.subjectId, onOutcomePendingChange: (event) => event.detail.count };
 // @ts-expect-error: not a grouping
 export const vueWrongGroup: VueProps<'outcome-picker'> = { 'group-by': 'colour' };

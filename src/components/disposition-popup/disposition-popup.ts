@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { OutcomeAdapterError } from '../../adapters/errors.js';
 import { Countdown, type Clock } from '../../controllers/countdown.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
-import { QueueRefusedError, Recorder, RecordingError } from '../../controllers/recorder.js';
+import { QueueRefusedError, RecordingError, type Recorder } from '../../controllers/recorder.js';
+import { RecorderController } from '../../controllers/recorder-controller.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../model/types.js';
 import { tokens } from '../../styles/tokens.js';
 import { OutcomeElement } from '../base/outcome-element.js';
@@ -123,8 +124,8 @@ export class DispositionPopup extends OutcomeElement {
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
   readonly #countdown = new Countdown(this, () => this.#onTimeUp());
-  #recorder: Recorder | undefined;
-  #disconnectRecorder: (() => void) | undefined;
+  /** Keys, drafts, the outbox and its schedule: the popup is a view over the recorder. */
+  readonly #recording = new RecorderController(this, () => this.#outcomes.store);
   #cancel: AbortController | undefined;
   #resolve: ((result: RecordedOutcome | null) => void) | undefined;
   #pending: Promise<RecordedOutcome | null> | undefined;
@@ -164,17 +165,11 @@ export class DispositionPopup extends OutcomeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#useRecorder(undefined);
     this.#cancel?.abort();
   }
 
-  /** The recorder of the current adapter; connecting it sends what earlier sessions queued for it. */
-  #useRecorder(recorder: Recorder | undefined): void {
-    if (recorder === this.#recorder) return;
-    this.#disconnectRecorder?.();
-    this.#disconnectRecorder = undefined;
-    this.#recorder = recorder;
-    if (recorder) this.#disconnectRecorder = recorder.connect(this);
+  get #recorder(): Recorder | undefined {
+    return this.#recording.recorder;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,8 +185,6 @@ export class DispositionPopup extends OutcomeElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const store = this.#outcomes.store;
-    this.#useRecorder(store && this.isConnected ? Recorder.for(store.adapter) : undefined);
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) void this.#openDialog();
     else if (!this.open && this.dialog.open && !this.#closing) {
@@ -216,6 +209,8 @@ export class DispositionPopup extends OutcomeElement {
     <span class="visually-hidden" role="status">${this.notice}</span>`;
   }
 
+  // While sending, the record and queue buttons are busy (aria-disabled), not disabled: a
+  // disabled button drops the keyboard focus to <body>.
   #renderContent() {
     const noDispositions = this.#noDispositions();
     const noList = this.#outcomes.snapshot.status === 'error';
@@ -276,7 +271,6 @@ export class DispositionPopup extends OutcomeElement {
         ${this.failure?.queueable && this.#recorder?.canQueue
           ? html`<button type="button" part="queue" @click=${this.#queue} aria-disabled=${this.submitting ? 'true' : nothing}>${this.msg('popup.queue')}</button>`
           : nothing}
-        <!-- Busy, not disabled, while sending: a disabled button drops the keyboard focus to <body>. -->
         <button part="submit" ?disabled=${noDispositions || noList} aria-disabled=${this.submitting ? 'true' : nothing} aria-busy=${this.submitting ? 'true' : 'false'}>
           ${this.submitting ? this.msg('popup.submitting') : this.failure ? this.msg('retry') : this.msg('popup.submit')}
         </button>
@@ -330,7 +324,6 @@ export class DispositionPopup extends OutcomeElement {
   }
 
   #restoreDraft(): void {
-    this.#useRecorder(this.#outcomes.store ? Recorder.for(this.#outcomes.store.adapter) : undefined);
     const draft = this.#recorder?.draft(this.subjectId);
     this.notesText = draft?.unsettled?.record.notes ?? draft?.notes ?? '';
     this.notesLocked = !!draft?.unsettled;

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ADAPTER_ERROR_CODES, OutcomeAdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
-import { Recorder, type PendingWrapUp } from '../../controllers/recorder.js';
+import type { PendingWrapUp, Recorder } from '../../controllers/recorder.js';
+import { RecorderController } from '../../controllers/recorder-controller.js';
 import { enOutbox } from '../../localization/en-outbox.js';
 import { tokens } from '../../styles/tokens.js';
 import { OutcomeElement } from '../base/outcome-element.js';
@@ -64,8 +64,8 @@ export class OutcomeOutbox extends OutcomeElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
-  #recorder: Recorder | undefined;
-  #disconnectRecorder: (() => void) | undefined;
+  /** Follows the recorder of the current adapter: its changes, and its flush schedule while shown. */
+  readonly #recording = new RecorderController(this, () => this.#outcomes.store, () => void this.#refresh());
   /** The recorder whose pending list is shown. */
   #shown: Recorder | undefined;
   /** Only the latest read of the pending list is shown. */
@@ -89,13 +89,16 @@ export class OutcomeOutbox extends OutcomeElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#ticker);
-    this.#useRecorder(undefined);
+  }
+
+  get #recorder(): Recorder | undefined {
+    return this.#recording.recorder;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const store = this.#outcomes.store;
-    this.#useRecorder(store && this.isConnected ? Recorder.for(store.adapter) : undefined);
+    // Joins the current adapter's recorder before rendering, so the list shown is its own.
+    void this.#recorder;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -105,31 +108,19 @@ export class OutcomeOutbox extends OutcomeElement {
     if (dialog && (changed as Map<PropertyKey, unknown>).has('discarding') && this.discarding && !dialog.open) dialog.showModal();
   }
 
-  /** Follows the recorder of the current adapter: its changes, and its flush schedule while shown. */
-  #useRecorder(recorder: Recorder | undefined): void {
-    if (recorder === this.#recorder) return;
-    this.#recorder?.removeEventListener('change', this.#refresh);
-    this.#disconnectRecorder?.();
-    this.#disconnectRecorder = undefined;
-    this.#recorder = recorder;
-    // Disconnected, the list stays as it was (nothing announced) and is read again on return.
-    if (this.isConnected && recorder !== this.#shown) {
+  async #refresh(): Promise<void> {
+    const recorder = this.#recorder;
+    // Another adapter's recorder: its list starts empty until read. (Disconnected, the list
+    // stays as it was, nothing announced, and is read again on return.)
+    if (recorder && recorder !== this.#shown) {
       this.#shown = recorder;
       this.#setEntries([], false);
     }
-    if (!recorder) return;
-    recorder.addEventListener('change', this.#refresh);
-    this.#disconnectRecorder = recorder.connect(this);
-    void this.#refresh();
-  }
-
-  #refresh = async (): Promise<void> => {
-    const recorder = this.#recorder;
     const read = ++this.#reads;
     const entries = await recorder?.pending();
     if (!entries || read !== this.#reads || recorder !== this.#recorder) return;
     this.#setEntries(entries, true);
-  };
+  }
 
   #setEntries(entries: readonly PendingWrapUp[], loaded: boolean): void {
     const before = this.entries.length;
@@ -157,11 +148,7 @@ export class OutcomeOutbox extends OutcomeElement {
     const names = new Map(this.#outcomes.snapshot.outcomeTypes.map((type) => [type.key, type.name]));
     const ages = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
     return html`<ul part="list" aria-label=${this.msg('outbox.label')} tabindex="-1">
-      ${repeat(
-        this.entries,
-        (entry) => entry.id,
-        (entry, index) => this.#renderEntry(entry, `entry-${index}`, names, ages),
-      )}
+      ${this.entries.map((entry, index) => this.#renderEntry(entry, `entry-${index}`, names, ages))}
     </ul>`;
   }
 
