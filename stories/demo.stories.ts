@@ -58,6 +58,8 @@ class RecordedOutcomes extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      /* A narrow agent desktop scrolls the log sideways rather than widening the page. */
+      overflow-x: auto;
     }
     table {
       inline-size: 100%;
