@@ -23,9 +23,23 @@ export function checkScheduledAt(
   const given = scheduledAt !== undefined && scheduledAt !== null && scheduledAt !== '';
   if (!outcome.requiresFutureScheduledAt) return given ? 'notAllowed' : null;
   if (!given) return 'valueMissing';
-  const time = /^\d{4}-\d{2}-\d{2}T/.test(scheduledAt) ? Date.parse(scheduledAt) : Number.NaN;
-  if (Number.isNaN(time)) return 'badInput';
+  const time = parseInstant(scheduledAt);
+  if (time === null) return 'badInput';
   return time > now ? null : 'rangeUnderflow';
+}
+
+const INSTANT = /^\d{4}-\d\d-(\d\d)T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/i;
+
+/**
+ * An ISO-8601 instant (`2026-05-01T10:00:00Z`, `…+02:00`) as epoch milliseconds, or null when it
+ * is not one: month 13, minute 60 or offset +25:00 (which `Date.parse` refuses), and 31 February,
+ * 24:00 or no zone at all (which it rolls over or reads as local time) are all refused.
+ */
+export function parseInstant(text: string): number | null {
+  const match = INSTANT.exec(text);
+  const time = match ? Date.parse(text) : Number.NaN;
+  // A day that does not exist in its month rolls over into the next one when the date is parsed alone.
+  return !Number.isNaN(time) && new Date(Date.parse(text.slice(0, 10))).getUTCDate() === Number(match![1]) && Number(match![2]) < 24 ? time : null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -104,8 +118,9 @@ export function localDateTimeToInstant(local: string, timeZone: string): LocalTo
   return { ok: true, instant: new Date(Math.min(...candidates)).toISOString() };
 }
 
-/** An instant as the local `YYYY-MM-DDTHH:mm` of a zone, for a datetime-local field. */
+/** An instant as the local `YYYY-MM-DDTHH:mm` of a zone, for a datetime-local field; "" for what is not an instant. */
 export function instantToLocalDateTime(instant: string | number, timeZone: string): string {
-  const time = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(wallClock(time, timeZone)).toISOString().slice(0, 16);
+  const time = typeof instant === 'number' ? instant : parseInstant(instant);
+  // Not an instant (a bad value from a host or a draft): nothing to show, never a RangeError.
+  return time === null || !Number.isFinite(time) ? '' : new Date(wallClock(time, timeZone)).toISOString().slice(0, 16);
 }

@@ -4,6 +4,7 @@ import {
   instantToLocalDateTime,
   isValidTimeZone,
   localDateTimeToInstant,
+  parseInstant,
   timeZoneOffsetMinutes,
 } from '../../src/model/scheduled-at.js';
 
@@ -31,6 +32,40 @@ describe('checkScheduledAt', () => {
     for (const bad of ['tomorrow', '2026-13-45T00:00:00Z', '1700000000000', 'Tue Nov 24 2026']) {
       expect(checkScheduledAt(needsDate, bad, now), bad).to.equal('badInput');
     }
+  });
+
+  it('rejects what Date.parse would roll over or half-accept (issue 13): every field is checked', () => {
+    for (const bad of [
+      '2026-13-01T10:00:00Z',
+      '2027-01-01T10:60:00Z',
+      '2027-01-01T24:00:00Z',
+      '2027-01-01T10:00:60Z',
+      '2027-01-01T10:00:00+25:00',
+      '2027-01-01T10:00:00+01:60',
+      '2027-02-29T10:00:00Z',
+      '2027-04-31T10:00:00Z',
+      '2027-01-01T10:00:00',
+      '2027-01-01 10:00:00Z',
+      ' 2027-01-01T10:00:00Z',
+    ]) {
+      expect(parseInstant(bad), bad).to.equal(null);
+      expect(checkScheduledAt(needsDate, bad, now), bad).to.equal('badInput');
+      expect(instantToLocalDateTime(bad, 'Europe/Madrid'), bad).to.equal('');
+    }
+  });
+});
+
+describe('parseInstant', () => {
+  it('reads instants in Z and with offsets, to the millisecond, leap days included', () => {
+    expect(parseInstant('2027-01-02T03:04:05Z')).to.equal(Date.UTC(2027, 0, 2, 3, 4, 5));
+    expect(parseInstant('2027-01-02T03:04Z')).to.equal(Date.UTC(2027, 0, 2, 3, 4));
+    expect(parseInstant('2027-01-02t03:04:05.678z')).to.equal(Date.UTC(2027, 0, 2, 3, 4, 5, 678));
+    expect(parseInstant('2027-01-02T03:04:05+05:30')).to.equal(Date.UTC(2027, 0, 1, 21, 34, 5));
+    expect(parseInstant('2027-01-02T03:04:05-0345')).to.equal(Date.UTC(2027, 0, 2, 6, 49, 5));
+    expect(parseInstant('2028-02-29T12:00:00Z')).to.equal(Date.UTC(2028, 1, 29, 12));
+    // Years before 100 are those years (not 1900 + year, Date.UTC's legacy rule).
+    expect(parseInstant('0050-06-01T00:00:00Z')).to.equal(Date.parse('0050-06-01T00:00:00Z'));
+    expect(parseInstant(new Date(Date.UTC(2030, 4, 6, 7, 8, 9, 10)).toISOString())).to.equal(Date.UTC(2030, 4, 6, 7, 8, 9, 10));
   });
 });
 

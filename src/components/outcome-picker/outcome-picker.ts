@@ -8,6 +8,7 @@ import {
   instantToLocalDateTime,
   isValidTimeZone,
   localDateTimeToInstant,
+  parseInstant,
 } from '../../model/scheduled-at.js';
 import { foldForSearch } from '../../model/text-search.js';
 import type { OutcomeType } from '../../model/types.js';
@@ -253,9 +254,9 @@ export class OutcomePicker extends OutcomeFormElement {
     if (!this.name || !this.value) return null;
     const data = new FormData();
     data.append(this.name, this.value);
-    if (this.selectedOutcome?.requiresFutureScheduledAt && this.scheduledAt) {
-      data.append(`${this.name}-scheduled-at`, new Date(this.scheduledAt).toISOString());
-    }
+    // A value that is not an instant (from a host or a draft) is never submitted: it is badInput.
+    const instant = this.selectedOutcome?.requiresFutureScheduledAt && this.scheduledAt ? parseInstant(this.scheduledAt) : null;
+    if (instant !== null) data.append(`${this.name}-scheduled-at`, new Date(instant).toISOString());
     return data;
   }
 
