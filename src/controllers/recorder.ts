@@ -281,7 +281,7 @@ export class Recorder extends EventTarget {
    */
   async queue(input: OutcomeRecord): Promise<{ record: OutcomeRecord; idempotencyKey: string }[]> {
     if (!this.canQueue) {
-      throw new QueueRefusedError('no-adapter-id', 'This adapter has no id, so a record kept on this device would not know where it belongs.');
+      throw new QueueRefusedError('no-adapter-id', 'The adapter has no id: a record kept on this device would not know its backend.');
     }
     const queued: { record: OutcomeRecord; idempotencyKey: string }[] = [];
     const unsettled = this.draft(input.subjectId)?.unsettled;
@@ -339,7 +339,7 @@ export class Recorder extends EventTarget {
     if (this.#memoryDeferred.delete(id)) return this.#changed();
     const entry = readEntry(await this.#pending.get(id), this.adapterId);
     if (!entry) return;
-    if (entry.state === 'queued') throw new Error('A queued record is still being delivered; only refused records and deferred wrap-ups can be discarded.');
+    if (entry.state === 'queued') throw new Error('Only refused records and deferred wrap-ups can be discarded.');
     await this.#pending.delete(id);
     this.#changed();
   }

@@ -10,7 +10,8 @@ import { css } from 'lit';
  * dark, and a page that declares nothing stays light, so the elements never turn dark inside a
  * page that is not. `--outcome-color-scheme` (on any ancestor) overrides it for the elements
  * alone. Both inherit through shadow roots, which an attribute selector on an ancestor cannot
- * reach without `:host-context()` (Chromium only).
+ * reach without `:host-context()` (Chromium only). `.visually-hidden` is read by assistive
+ * technology and not shown. (Comments inside the CSS would ship to every page.)
  */
 export const tokens = css`
   :host {
@@ -40,7 +41,6 @@ export const tokens = css`
     display: none !important;
   }
 
-  /* Read by assistive technology, not shown. */
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { ADAPTER_ERROR_CODES, OutcomeAdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
+import { OutcomeAdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
 import type { PendingWrapUp, Recorder } from '../../controllers/recorder.js';
 import { RecorderController } from '../../controllers/recorder-controller.js';
@@ -216,8 +216,10 @@ export class OutcomeOutbox extends OutcomeElement {
    * record (they say what to change); an unknown code in the backend's words alone.
    */
   #reason(error: { code: string; message: string }, withMessage = false): string {
-    if (!(ADAPTER_ERROR_CODES as readonly string[]).includes(error.code)) return error.message;
-    const known = this.msg(`error.${error.code as AdapterErrorCode}`);
+    const key = `error.${error.code as AdapterErrorCode}` as const;
+    const known = this.msg(key);
+    // The catalogue answers with the key itself for a code it does not know (an older entry's).
+    if (known === key) return error.message;
     return withMessage && error.message && error.message !== known ? `${known} ${error.message}` : known;
   }
 
