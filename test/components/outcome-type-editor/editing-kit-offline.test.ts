@@ -1,32 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
+import { FRESH, freshLibrary, refusedRequests, until, whileUnavailable } from '../../helpers/fresh-source.js';
 
-// The source through a prefix of this page's own (see FRESH_COPY in web-test-runner.config.mjs):
-// Chromium would otherwise hand this page the editing kit an earlier page fetched, without a request.
-const FRESH = `/fresh-${crypto.randomUUID()}`;
 const KIT = `${FRESH}/src/components/outcome-type-editor/editing-kit.ts`;
-await import(/* @vite-ignore */ `${FRESH}/src/define.ts`);
-const { MemoryAdapter } = (await import(/* @vite-ignore */ `${FRESH}/src/adapters/index.ts`)) as typeof import('../../../src/adapters/index.js');
+const { MemoryAdapter } = await freshLibrary();
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-
-async function until(condition: () => unknown, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('<outcome-type-editor> when its editing kit cannot be fetched', () => {
   it('says so, keeps the list working, and fetches it again on the next click once the network is back', async () => {
-    await executeServerCommand('make-unavailable', { path: KIT, unavailable: true });
-    try {
-      await offline();
-    } finally {
-      // Other test files (pages) share the dev server.
-      await executeServerCommand('make-unavailable', { path: KIT, unavailable: false });
-    }
+    await whileUnavailable(KIT, offline);
   });
 });
 
@@ -56,7 +38,7 @@ async function offline(): Promise<void> {
 
   // Fetched ahead once, then once for the click: rendering (each keystroke in the search) does
   // not keep retrying while offline.
-  const refused: unknown = await executeServerCommand('make-unavailable', { path: KIT, unavailable: false });
+  const refused: unknown = await refusedRequests(KIT);
   expect(refused, 'requests for the editing kit while offline').to.equal(2);
 
   // The network is back: the next click fetches the kit again and opens the form.

@@ -5,18 +5,11 @@ import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { MEMORY_RULES } from '../../../src/model/field-rules.js';
 import type { OutcomeTypeInput } from '../../../src/model/types.js';
+import { until } from '../../helpers/fresh-source.js';
 
 // Its own page (one file = one page), so what the editor fetches is seen from the start.
 const fetched = (name: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(name));
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-
-async function until(condition: () => unknown, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function mount(adapter: OutcomeAdapter, role: 'viewer' | 'editor'): Promise<OutcomeTypeEditor> {
   const el = await fixture<OutcomeTypeEditor>(html`<outcome-type-editor .adapter=${adapter} user-role=${role}></outcome-type-editor>`);

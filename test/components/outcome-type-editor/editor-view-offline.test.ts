@@ -1,32 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
+import { FRESH, freshLibrary, refusedRequests, until, whileUnavailable } from '../../helpers/fresh-source.js';
 
-// The source through a prefix of this page's own (see FRESH_COPY in web-test-runner.config.mjs):
-// Chromium would otherwise hand this page the view an earlier page fetched, without a request.
-const FRESH = `/fresh-${crypto.randomUUID()}`;
 const VIEW = `${FRESH}/src/components/outcome-type-editor/editor-view.ts`;
-await import(/* @vite-ignore */ `${FRESH}/src/define.ts`);
-const { MemoryAdapter } = (await import(/* @vite-ignore */ `${FRESH}/src/adapters/index.ts`)) as typeof import('../../../src/adapters/index.js');
+const { MemoryAdapter } = await freshLibrary();
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-
-async function until(condition: () => unknown, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('<outcome-type-editor> when its view cannot be fetched', () => {
   it('says so with a retry, and shows the list once the network is back and the user retries', async () => {
-    await executeServerCommand('make-unavailable', { path: VIEW, unavailable: true });
-    try {
-      await offline();
-    } finally {
-      // Other test files (pages) share the dev server.
-      await executeServerCommand('make-unavailable', { path: VIEW, unavailable: false });
-    }
+    await whileUnavailable(VIEW, offline);
   });
 });
 
@@ -51,7 +33,7 @@ async function offline(): Promise<void> {
   await until(() => $(el, '[role="alert"] button'), 'the failure, again');
   el.requestUpdate();
   await el.updateComplete;
-  const refused: unknown = await executeServerCommand('make-unavailable', { path: VIEW, unavailable: false });
+  const refused: unknown = await refusedRequests(VIEW);
   expect(refused, 'requests for the view while offline').to.equal(2);
 
   // The network is back: the retry fetches the view, and the list shows.

@@ -1,24 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 
-// The source through a prefix of this page's own (see FRESH_COPY in web-test-runner.config.mjs):
-// the view is fetched over the network here, as on a page that has never shown an editor.
-const FRESH = `/fresh-${crypto.randomUUID()}`;
-await import(/* @vite-ignore */ `${FRESH}/src/define.ts`);
-const { MemoryAdapter } = (await import(/* @vite-ignore */ `${FRESH}/src/adapters/index.ts`)) as typeof import('../../../src/adapters/index.js');
+import { FRESH, freshLibrary, until } from '../../helpers/fresh-source.js';
+
+// The view is fetched over the network here, as on a page that has never shown an editor.
+const { MemoryAdapter } = await freshLibrary();
 const { resolveLocale } = (await import(/* @vite-ignore */ `${FRESH}/src/localization/catalogue.ts`)) as typeof import('../../../src/localization/catalogue.js');
 const fetched = (name: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(`${FRESH}/`) && entry.name.includes(name));
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 /** aria-busy as assistive technology gets it: through the element's internals. */
 const busy = (el: OutcomeTypeEditor) => (el as unknown as { internals: ElementInternals }).internals.ariaBusy;
-
-async function until(condition: () => unknown, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('<outcome-type-editor> view', () => {
   it('is not fetched with define; the first editor fetches it, loading in its own language, with nothing moving when it arrives', async () => {
