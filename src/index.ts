@@ -3,6 +3,7 @@ export { OutcomeFormElement } from './components/base/outcome-form-element.js';
 export type { ValidationResult, Validator } from './components/base/validator.js';
 export { OutcomeProvider } from './components/outcome-provider/outcome-provider.js';
 export { OutcomePicker } from './components/outcome-picker/outcome-picker.js';
+export type { QuickTime } from './model/quick-times.js';
 export { DispositionPopup } from './components/disposition-popup/disposition-popup.js';
 export { OutcomeTypeEditor } from './components/outcome-type-editor/outcome-type-editor.js';
 export { OutcomeOutbox } from './components/outcome-outbox/outcome-outbox.js';

@@ -13,9 +13,17 @@ export interface Draft {
    * only it is sent for this subject, with its key, so it can never be stored twice.
    */
   unsettled?: { record: OutcomeRecord; idempotencyKey: string };
+  /**
+   * The after-call-work countdown, so that a reload continues it rather than restarting it:
+   * its `deadline` (clock milliseconds) while it runs, the milliseconds `left` while it is paused,
+   * neither once the agent has submitted (it records nothing then), and the extensions used.
+   */
+  countdown?: { deadline?: number; left?: number; extensions: number };
 }
 
 const PREFIX = 'outcome-elements:draft:';
+
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function text(source: Record<string, unknown>, name: string): string {
   return typeof source[name] === 'string' ? (source[name] as string) : '';
@@ -29,6 +37,12 @@ function readUnsettled(value: unknown): Draft['unsettled'] {
   return { record, idempotencyKey };
 }
 
+function readCountdown(value: unknown): Draft['countdown'] {
+  if (!value || typeof value !== 'object') return undefined;
+  const { deadline, left, extensions } = value as Record<string, unknown>;
+  return { ...(finite(deadline) && { deadline }), ...(finite(left) && { left }), extensions: finite(extensions) ? extensions : 0 };
+}
+
 /**
  * Drafts live in sessionStorage, per adapter and subject: they survive a reload of the agent's
  * tab but not the end of the session, never reach another tab's calls, and never another backend.
@@ -40,12 +54,14 @@ export const draftStorage = {
       if (!value || typeof value !== 'object') return null;
       const draft = value as Record<string, unknown>;
       const unsettled = readUnsettled(draft['unsettled']);
+      const countdown = readCountdown(draft['countdown']);
       return {
         outcomeKey: text(draft, 'outcomeKey'),
         scheduledAt: text(draft, 'scheduledAt'),
         notes: text(draft, 'notes'),
         idempotencyKey: text(draft, 'idempotencyKey'),
         ...(unsettled ? { unsettled } : {}),
+        ...(countdown ? { countdown } : {}),
       };
     } catch {
       return null;

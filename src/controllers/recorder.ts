@@ -187,7 +187,19 @@ export class Recorder extends EventTarget {
       notes: record.notes ?? '',
       idempotencyKey: this.#keyOf(record, draft),
       ...(draft?.unsettled ? { unsettled: draft.unsettled } : {}),
+      ...(draft?.countdown ? { countdown: draft.countdown } : {}),
     });
+  }
+
+  /**
+   * Keeps where the subject's after-call-work countdown stands in its draft (undefined: forget
+   * it), so that a reload of the tab continues the same countdown.
+   */
+  saveCountdown(subjectId: string, countdown: Draft['countdown']): void {
+    const draft = this.draft(subjectId);
+    if (!subjectId || !(draft || countdown)) return;
+    const { countdown: _previous, ...rest } = draft ?? { outcomeKey: '', scheduledAt: '', notes: '', idempotencyKey: randomId() };
+    draftStorage.write(this.adapterId, subjectId, countdown ? { ...rest, countdown } : rest);
   }
 
   /**

@@ -35,7 +35,14 @@ export interface OutcomeElementProps {
       | 'includeInactive'
       | 'groupBy'
       | 'timeZone'
+      | 'customerTimeZone'
+      | 'callableHours'
+      | 'maxDaysAhead'
+      | 'quickTimes'
       | 'searchThreshold'
+      | 'shortcuts'
+      | 'recent'
+      | 'recentKey'
     >
   > &
     CommonAttributes & {
@@ -44,12 +51,46 @@ export interface OutcomeElementProps {
       'include-inactive'?: boolean;
       'group-by'?: OutcomePicker['groupBy'];
       'time-zone'?: string;
+      'customer-time-zone'?: string;
+      'callable-hours'?: string;
+      'max-days-ahead'?: number | string;
       'search-threshold'?: number | string;
+      'recent-key'?: string;
     };
   'disposition-popup': Partial<
-    Pick<DispositionPopup, 'adapter' | 'userRole' | 'open' | 'subjectId' | 'required' | 'notes' | 'timeout' | 'defaultOutcome' | 'queue'>
+    Pick<
+      DispositionPopup,
+      | 'adapter'
+      | 'userRole'
+      | 'open'
+      | 'subjectId'
+      | 'required'
+      | 'notes'
+      | 'timeout'
+      | 'defaultOutcome'
+      | 'queue'
+      | 'extendBy'
+      | 'maxExtensions'
+      | 'notesRequiredFor'
+      | 'recent'
+      | 'recentKey'
+      | 'customerTimeZone'
+      | 'callableHours'
+      | 'maxDaysAhead'
+      | 'quickTimes'
+    >
   > &
-    CommonAttributes & { 'subject-id'?: string; 'default-outcome'?: string };
+    CommonAttributes & {
+      'subject-id'?: string;
+      'default-outcome'?: string;
+      'extend-by'?: number | string;
+      'max-extensions'?: number | string;
+      'notes-required-for'?: string;
+      'recent-key'?: string;
+      'customer-time-zone'?: string;
+      'callable-hours'?: string;
+      'max-days-ahead'?: number | string;
+    };
   'outcome-type-editor': Partial<Pick<OutcomeTypeEditor, 'adapter' | 'userRole'>> & CommonAttributes;
   'outcome-outbox': Partial<Pick<OutcomeOutbox, 'adapter' | 'userRole'>> & CommonAttributes;
 }

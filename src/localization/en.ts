@@ -40,10 +40,14 @@ export const en = {
   'scheduled.nonexistentLocalTime': (zone: string) =>
     `That time does not exist in ${zone}: the clocks change then. Choose another time.`,
   'scheduled.notAllowed': 'This outcome takes no follow-up date.',
+  'scheduled.badSetting': (setting: string, value: string) =>
+    `The ${setting} setting “${value}” cannot be read, so follow-up times cannot be checked. Ask an administrator to correct it.`,
   'picker.search': 'Search outcomes',
   'picker.stale': (time: string) => `Offline — list from ${time}`,
   'picker.noMatches': (query: string) => `No outcome matches “${query}”.`,
   'picker.matches': (count: number) => (count === 1 ? '1 outcome' : `${count} outcomes`),
+  'picker.recent': 'Recent',
+  'picker.others': 'Other outcomes',
   'scheduled.label': 'Follow-up date and time',
   'scheduled.zone': (zone: string) => `Time zone: ${zone}`,
   'time.today': (time: string) => `${time} today`,
@@ -58,9 +62,11 @@ export const en = {
  */
 type English = typeof en &
   typeof import('./en-popup.js').enPopup &
+  typeof import('./en-popup-view.js').enPopupView &
   typeof import('./en-editor.js').enEditor &
   typeof import('./en-editor-form.js').enEditorForm &
-  typeof import('./en-outbox.js').enOutbox;
+  typeof import('./en-outbox.js').enOutbox &
+  typeof import('./en-scheduler.js').enScheduler;
 
 export type MessageKey = keyof English;
 

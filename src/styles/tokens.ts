@@ -12,10 +12,13 @@ import { css } from 'lit';
  * alone. Both inherit through shadow roots, which an attribute selector on an ancestor cannot
  * reach without `:host-context()` (Chromium only). `.visually-hidden` is read by assistive
  * technology and not shown. (Comments inside the CSS would ship to every page.)
+ *
+ * The font is the system's UI font unless `--outcome-font-family` names another: a page that
+ * sets no font would otherwise show the elements in the browser's serif.
  */
 export const tokens = css`
   :host {
-    --_font: var(--outcome-font-family, inherit);
+    --_font: var(--outcome-font-family, system-ui, sans-serif);
     --_font-size: var(--outcome-font-size, 0.875rem);
     --_text: var(--outcome-color-text, light-dark(#1f2328, #e6edf3));
     --_text-muted: var(--outcome-color-text-muted, light-dark(#59636e, #9198a1));

@@ -6,11 +6,13 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
+import { Recorder } from '../../src/controllers/recorder.js';
 import '../../src/define.js';
 import type { OutcomeType } from '../../src/model/types.js';
 import { manyOutcomes } from '../helpers/sample-outcomes.js';
 
-type Impl = 'native' | 'picker' | 'sl-select';
+/** `picker-last`: the picker with the last outcome as its value (cost must not depend on where the value is). */
+type Impl = 'native' | 'picker' | 'picker-last' | 'sl-select';
 type Updatable = HTMLElement & { updateComplete: Promise<boolean> };
 
 const prepared = new Map<number, { adapter: MemoryAdapter; types: readonly OutcomeType[] }>();
@@ -27,7 +29,7 @@ async function settled(element: Updatable): Promise<void> {
 }
 
 async function prepare(count: number): Promise<void> {
-  const adapter = new MemoryAdapter({ outcomeTypes: manyOutcomes(count) });
+  const adapter = new MemoryAdapter({ outcomeTypes: manyOutcomes(count), id: `bench-${count}` });
   // The data is in memory for every contender: what is timed is rendering it.
   const types = await OutcomeStore.for(adapter).load();
   prepared.set(count, { adapter, types });
@@ -42,9 +44,10 @@ async function firstRender(impl: Impl, count: number): Promise<number> {
     for (const type of types) select.append(new Option(type.name, type.key));
     stage.append(select);
     void select.offsetHeight;
-  } else if (impl === 'picker') {
+  } else if (impl === 'picker' || impl === 'picker-last') {
     const picker = document.createElement('outcome-picker') as OutcomePicker;
     picker.setAttribute('aria-label', 'Outcome');
+    if (impl === 'picker-last') picker.value = types[types.length - 1]!.key;
     picker.adapter = adapter;
     stage.append(picker);
     await settled(picker);
@@ -68,15 +71,21 @@ async function firstRender(impl: Impl, count: number): Promise<number> {
   return time;
 }
 
-/** One keystroke in the picker's search field over `count` outcomes: input to laid out. */
+/**
+ * Keystrokes in the search field of a fresh picker over `count` outcomes, input to laid out,
+ * the first included. The value is the last outcome, reached with End, as an agent would.
+ */
 async function filterKeystrokes(count: number, text: string): Promise<number[]> {
-  const { adapter } = prepared.get(count)!;
+  const { adapter, types } = prepared.get(count)!;
   stage.replaceChildren();
   const picker = document.createElement('outcome-picker') as OutcomePicker;
   picker.setAttribute('aria-label', 'Outcome');
+  picker.value = types[types.length - 1]!.key;
   picker.adapter = adapter;
   stage.append(picker);
   await settled(picker);
+  // What an agent's screen does after the list came: a frame or two, not a long wait.
+  await frame();
   const search = picker.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!;
   const times: number[] = [];
   await takeLongTasks();
@@ -90,6 +99,39 @@ async function filterKeystrokes(count: number, text: string): Promise<number[]> 
     times.push(performance.now() - start);
   }
   return times;
+}
+
+/**
+ * A popup restoring a draft that names the last of `count` outcomes: `show()` until the list
+ * has focus on that outcome's row, checked.
+ */
+async function draftRestore(count: number): Promise<number> {
+  const { adapter, types } = prepared.get(count)!;
+  const last = types[types.length - 1]!.key;
+  const subjectId = `bench-draft-${count}`;
+  Recorder.for(adapter).saveDraft({ subjectId, outcomeKey: last, source: 'agent' });
+  const popup = document.createElement('disposition-popup');
+  popup.subjectId = subjectId;
+  popup.adapter = adapter;
+  stage.append(popup);
+  await settled(popup);
+  await frame();
+  const start = performance.now();
+  void popup.show();
+  const focused = () => {
+    const row = popup.shadowRoot!.querySelector('outcome-picker')?.shadowRoot?.activeElement;
+    return row?.getAttribute('role') === 'radio' && row.getAttribute('aria-checked') === 'true' && row.getAttribute('aria-posinset') === String(types.length);
+  };
+  while (!focused()) {
+    if (performance.now() - start > 60_000) throw new Error('the popup never restored the draft');
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  void popup.offsetHeight;
+  const time = performance.now() - start;
+  popup.hide();
+  stage.replaceChildren();
+  await frame();
+  return time;
 }
 
 /** `show()` to interactive: until the outcome list of an open popup has focus. */
@@ -126,4 +168,4 @@ async function takeLongTasks(): Promise<number[]> {
   return taken;
 }
 
-Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, popupShow, takeLongTasks } });
+Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, draftRestore, popupShow, takeLongTasks } });

@@ -5,15 +5,17 @@ import { enEditor } from '../../src/localization/en-editor.js';
 import { enEditorForm } from '../../src/localization/en-editor-form.js';
 import { enOutbox } from '../../src/localization/en-outbox.js';
 import { enPopup } from '../../src/localization/en-popup.js';
+import { enPopupView } from '../../src/localization/en-popup-view.js';
+import { enScheduler } from '../../src/localization/en-scheduler.js';
 import { es } from '../../src/localization/es.js';
 import '../../src/define.js';
 
 /** Every English string: the shared ones and each element's own. */
-const en: Messages = { ...shared, ...enPopup, ...enEditor, ...enEditorForm, ...enOutbox };
+const en: Messages = { ...shared, ...enPopup, ...enPopupView, ...enEditor, ...enEditorForm, ...enOutbox, ...enScheduler };
 
 describe('message catalogue', () => {
   it('keeps each element’s English strings apart, with no key defined twice', () => {
-    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enEditor), ...Object.keys(enEditorForm), ...Object.keys(enOutbox)];
+    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enPopupView), ...Object.keys(enEditor), ...Object.keys(enEditorForm), ...Object.keys(enOutbox), ...Object.keys(enScheduler)];
     expect(new Set(keys).size).to.equal(keys.length);
   });
 

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResultOrNative } from 'lit';
+import { styles as popupViewStyles } from '../../src/components/disposition-popup/popup-view.styles.js';
+import { styles as schedulerStyles } from '../../src/components/outcome-picker/scheduler/scheduler.styles.js';
 import { styles as editorViewStyles } from '../../src/components/outcome-type-editor/editor-view.styles.js';
 import { ELEMENTS } from '../../src/define.js';
 import { tokens } from '../../src/styles/tokens.js';
@@ -12,6 +14,8 @@ function cssText(style: CSSResultOrNative): string {
 /** Styles an element adopts later, with the code it fetches on demand. */
 const ON_DEMAND: Partial<Record<string, readonly CSSResultOrNative[]>> = {
   'outcome-type-editor': [editorViewStyles],
+  'outcome-picker': [schedulerStyles],
+  'disposition-popup': [popupViewStyles],
 };
 
 /** Every element's finalized styles (the shared tokens included), as the element adopts them. */

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The dialog and what it shows before its view arrives (the view's own styles come with it). */
 export const styles = css`
   :host {
     display: contents;
@@ -63,43 +64,8 @@ export const styles = css`
     cursor: default;
   }
 
-  label {
-    font-weight: 600;
-  }
-
-  textarea {
-    box-sizing: border-box;
-    width: 100%;
-    min-height: 4.5rem;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2);
-  }
-
-  [part~='countdown'],
-  [part~='hint'] {
-    margin: 0;
-    color: var(--_text-muted);
-  }
-
-  [part~='countdown'][data-urgent] {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
   [part~='error'] {
     margin: 0;
     color: var(--_danger);
   }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    justify-content: flex-end;
-  }
-
 `;

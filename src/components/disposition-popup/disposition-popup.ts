@@ -1,15 +1,16 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { OutcomeAdapterError } from '../../adapters/errors.js';
-import { Countdown, type Clock } from '../../controllers/countdown.js';
+import type { Clock } from '../../controllers/countdown.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
-import { QueueRefusedError, RecordingError, type Recorder } from '../../controllers/recorder.js';
 import { RecorderController } from '../../controllers/recorder-controller.js';
+import type { Messages } from '../../localization/catalogue.js';
+import { enPopup } from '../../localization/en-popup.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../model/types.js';
 import { tokens } from '../../styles/tokens.js';
+import { onDemand } from '../base/on-demand.js';
 import { OutcomeElement } from '../base/outcome-element.js';
 import { OutcomePicker } from '../outcome-picker/outcome-picker.js';
-import { enPopup } from '../../localization/en-popup.js';
+import type { PopupView } from './popup-view.js';
 import { styles } from './disposition-popup.styles.js';
 
 export type CloseSource = 'escape' | 'close-button' | 'backdrop' | 'api';
@@ -29,14 +30,11 @@ export interface OutcomeDeferredDetail {
   subjectId: string;
 }
 
-const URGENT_SECONDS = 10;
-/** After this long at "Recording…", the agent is offered Cancel. */
-const CANCEL_AFTER_MS = 3_000;
-
-function isTextField(node: EventTarget | undefined): boolean {
-  if (node instanceof HTMLTextAreaElement) return true;
-  return node instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit', 'reset'].includes(node.type);
-}
+/**
+ * What the dialog shows and does (form, countdown, recording, keyboard), fetched when the first
+ * popup of a page connects: pages that import every element but show no popup never load it.
+ */
+const viewCode = onDemand(() => import('./popup-view.js'));
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -45,16 +43,13 @@ function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
-function formatSeconds(total: number): string {
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 /**
  * The post-call dialog: the active disposition outcomes, notes, and a follow-up date where the
  * outcome needs one. Fast by keyboard (1–9 choose, Enter records), impossible to skip when
  * `required`, never a trap when the backend is down (the record can be queued, or the wrap-up
  * finished later when not even the list loads), and it never loses or doubles a record. It is a
- * view over the adapter's `Recorder`, which owns keys, drafts, the outbox and its schedule.
+ * view over the adapter's `Recorder`, which owns keys, drafts, the outbox and its schedule. The
+ * element owns the dialog and its close paths; its view (popup-view.ts) arrives on connection.
  *
  * @tagname disposition-popup
  * @summary The end-of-call disposition dialog that never loses a disposition.
@@ -65,7 +60,11 @@ function formatSeconds(total: number): string {
  * @event {Event} close - The dialog closed.
  * @csspart dialog - The native `<dialog>`.
  * @csspart close-button - The ✕ button.
- * @csspart countdown - The after-call-work countdown.
+ * @csspart countdown - The after-call-work countdown: time left, progress bar, what happens at 0:00, Extend.
+ * @csspart countdown-half - The countdown, with `countdown`, once half the time is gone.
+ * @csspart countdown-urgent - The countdown, with `countdown`, in its last 10 seconds.
+ * @csspart countdown-bar - The countdown's progress bar.
+ * @csspart extend - The button that adds `extend-by` seconds to the countdown (also the `+` key).
  * @csspart notes - The notes field.
  * @csspart submit - The record button.
  * @csspart queue - The "Queue for later" button.
@@ -75,13 +74,14 @@ function formatSeconds(total: number): string {
  * @csspart error - Why the last attempt failed.
  * @csspart hint - Keyboard hint and plain messages.
  * @cssproperty --outcome-popup-backdrop - The backdrop colour.
+ * @cssproperty --outcome-color-warning - The countdown's colour once half the time is gone (text on the surface, ≥ 4.5:1).
  * @cssstate open - The dialog is open.
  * @cssstate submitting - A record is being sent.
  * @cssstate failed - The last attempt failed.
  */
 export class DispositionPopup extends OutcomeElement {
   static override styles = [tokens, styles];
-  static override messages = enPopup;
+  static override messages: Partial<Messages> = enPopup;
 
   /** Open or closed; `show()` and `hide()` set it. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -95,7 +95,7 @@ export class DispositionPopup extends OutcomeElement {
   /** Notes field: off, optional or required. */
   @property() notes: NotesMode = 'optional';
 
-  /** After-call-work seconds, counted down visibly; 0 for none. */
+  /** After-call-work seconds, counted down visibly (extendable; a reload continues it); 0 for none. */
   @property({ type: Number }) timeout = 0;
 
   /** The outcome key recorded with `source: 'timeout'` when the countdown ends. */
@@ -104,42 +104,58 @@ export class DispositionPopup extends OutcomeElement {
   /** `auto`: a failure that may be retried queues the record at once and closes. */
   @property() queue: QueueMode = 'manual';
 
-  @state() private notesText = '';
-  @state() private submitting = false;
-  /** Offer Cancel: recording has taken longer than a few seconds. */
-  @state() private slow = false;
-  @state() private failure: RecordingError | null = null;
-  /** Why the record could not be kept on the device: said beside the failure, which stays retryable. */
-  @state() private queueRefused: QueueRefusedError['reason'] | null = null;
-  /** A record of this subject may already be stored: its notes are kept as first sent. */
-  @state() private notesLocked = false;
-  @state() private message = '';
-  @state() private announcement = '';
+  /** Seconds the Extend button (and the `+` key) adds to the countdown. */
+  @property({ type: Number, attribute: 'extend-by' }) extendBy = 30;
+
+  /** How many times the agent can extend the countdown. */
+  @property({ type: Number, attribute: 'max-extensions' }) maxExtensions = 2;
+
+  /** Outcome keys (space-separated) whose record needs notes, when `notes` is `optional`. */
+  @property({ attribute: 'notes-required-for' }) notesRequiredFor = '';
+
+  /** Show the agent's N most recently recorded outcomes first, as the picker's `recent` does. */
+  @property({ type: Number }) recent = 0;
+
+  /** Whose recents they are (e.g. the agent's id), as the picker's `recent-key`. */
+  @property({ attribute: 'recent-key' }) recentKey = '';
+
+  /** The customer's IANA time zone, for follow-up times (the picker's `customer-time-zone`). */
+  @property({ attribute: 'customer-time-zone' }) customerTimeZone?: string;
+
+  /** When the customer may be called, e.g. `08:00-21:00` in their zone (the picker's `callable-hours`). */
+  @property({ attribute: 'callable-hours' }) callableHours?: string;
+
+  /** How many days ahead a follow-up may be (the picker's `max-days-ahead`). */
+  @property({ attribute: 'max-days-ahead' }) maxDaysAhead?: number | string;
+
+  /** The follow-up quick choices (the picker's `quickTimes`); unset: the picker's defaults. */
+  @property({ attribute: false }) quickTimes?: OutcomePicker['quickTimes'];
+
+  /** The view's code could not be fetched (offline): said in the dialog, with Retry. */
+  @state() private viewUnavailable = false;
+  /** Deferred through Finish later while the view could not be fetched: closing is allowed. */
+  #deferredWithoutView = false;
   /** Said after the dialog closed (e.g. the record was queued automatically). */
   @state() private notice = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('form') private form?: HTMLFormElement;
-  @query('outcome-picker') private picker?: OutcomePicker;
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
-  readonly #countdown = new Countdown(this, () => this.#onTimeUp());
   /** Keys, drafts, the outbox and its schedule: the popup is a view over the recorder. */
   readonly #recording = new RecorderController(this, () => this.#outcomes.store);
-  #cancel: AbortController | undefined;
+  /** What the dialog shows and does, once its code has arrived. */
+  #view: PopupView | undefined;
+  #viewArriving: Promise<void> | undefined;
+  #clock: Clock | undefined;
   #resolve: ((result: RecordedOutcome | null) => void) | undefined;
   #pending: Promise<RecordedOutcome | null> | undefined;
   #opener: HTMLElement | null = null;
-  /** A record was acknowledged, queued or deferred in this opening: closing is allowed. */
-  #done = false;
-  /** The agent submitted in this opening: the countdown no longer records anything. */
-  #submitted = false;
   #closing = false;
-  #announcedUrgent = false;
 
   /** @internal A clock for tests of the countdown. */
   set clock(clock: Clock) {
-    this.#countdown.clock = clock;
+    this.#clock = clock;
+    if (this.#view) this.#view.clock = clock;
   }
 
   /** Opens the dialog; resolves with the recorded outcome, or null when closed without one (or queued). */
@@ -161,26 +177,54 @@ export class DispositionPopup extends OutcomeElement {
     // The popup renders a picker: a host that imported only this entry gets it registered here,
     // at first use rather than at import, so that the module itself stays free of side effects.
     if (!customElements.get('outcome-picker')) customElements.define('outcome-picker', OutcomePicker);
+    void this.#loadView();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#cancel?.abort();
+    this.#view?.disconnected();
   }
 
-  get #recorder(): Recorder | undefined {
-    return this.#recording.recorder;
+  /** The view's code, strings and styles; one fetch for every popup of the page. */
+  #loadView(): Promise<void> {
+    if (this.#view) return Promise.resolve();
+    this.viewUnavailable = false;
+    return (this.#viewArriving ??= viewCode
+      .load()
+      .then(
+        ({ PopupView, messages, styles: viewStyles }) => {
+          const element = this.constructor as typeof DispositionPopup;
+          element.messages = { ...element.messages, ...messages };
+          adoptStyles(this.renderRoot as ShadowRoot, [...element.elementStyles, viewStyles]);
+          this.#view ??= new PopupView(
+            {
+              host: this,
+              outcomes: this.#outcomes,
+              recorder: () => this.#recording.recorder,
+              msg: this.msg.bind(this),
+              setCustomState: this.setCustomState.bind(this),
+              close: (result, notice) => this.#close(result, notice),
+              requestClose: (source) => this.#requestClose(source),
+            },
+            this.#clock,
+          );
+          this.requestUpdate();
+        },
+        () => {
+          this.viewUnavailable = true;
+        },
+      )
+      .finally(() => (this.#viewArriving = undefined)));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#viewArriving;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Said once, politely, when the end is near; the visible timer is not read every second.
-    const remaining = this.#countdown.remaining;
-    const urgent = this.#countdown.running && remaining > 0 && remaining <= URGENT_SECONDS;
-    if (urgent && !this.#announcedUrgent) {
-      this.#announcedUrgent = true;
-      this.announcement = this.msg('popup.secondsLeft', remaining);
-    }
+    this.#view?.update();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -204,257 +248,56 @@ export class DispositionPopup extends OutcomeElement {
       @close=${this.#onNativeClose}
       @click=${this.#onDialogClick}
     >
-      ${this.open ? this.#renderContent() : nothing}
+      ${!this.open ? nothing : this.#view ? this.#view.render() : this.#renderUnavailable()}
     </dialog>
     <span class="visually-hidden" role="status">${this.notice}</span>`;
   }
 
-  // While sending, the record and queue buttons are busy (aria-disabled), not disabled: a
-  // disabled button drops the keyboard focus to <body>.
-  #renderContent() {
-    const noDispositions = this.#noDispositions();
-    const noList = this.#outcomes.snapshot.status === 'error';
-    const remaining = this.#countdown.remaining;
-    return html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onEdit} @change=${this.#onEdit}>
+  /**
+   * The view could not be fetched: said, with Retry. The recorder is loaded with the element, so
+   * a required popup offers Finish later (a deferred wrap-up, kept on the device) rather than
+   * closing with nothing recorded, queued or deferred.
+   */
+  #renderUnavailable() {
+    const finishLater = this.viewUnavailable && this.required;
+    return html`<form>
       <div class="header">
         <h2 id="title">${this.msg('popup.title')}</h2>
         <button type="button" part="close-button" aria-label=${this.msg('popup.close')} @click=${() => this.#requestClose('close-button')}>✕</button>
       </div>
-      ${this.#countdown.active
-        ? html`<p part="countdown" role="timer" ?data-urgent=${remaining <= URGENT_SECONDS}>
-            ${this.msg('popup.timeLeft', formatSeconds(remaining))}
-            ${this.#countdown.running ? '' : this.msg('popup.paused')}
-          </p>`
+      ${this.viewUnavailable
+        ? html`<p part="error" role="alert">${this.msg(finishLater ? 'popup.unavailableRequired' : 'popup.unavailable')}</p>
+            <div class="actions">
+              ${finishLater
+                ? html`<button type="button" part="finish-later" @click=${this.#finishLaterWithoutView}>${this.msg('popup.finishLater')}</button>`
+                : nothing}
+              <button type="button" part="submit" @click=${this.#openDialog}>${this.msg('retry')}</button>
+            </div>`
         : nothing}
-      ${noDispositions
-        ? html`<p part="hint">${this.msg('popup.noDispositions')}</p>`
-        : html`<span id="outcome-label" class="visually-hidden">${this.msg('popup.outcome')}</span>
-            <outcome-picker
-              aria-labelledby="outcome-label"
-              exportparts="stale-note"
-              name="outcome"
-              kind="disposition"
-              required
-              .adapter=${this.effectiveAdapter}
-              ?disabled=${this.submitting}
-            ></outcome-picker>
-            ${noList ? nothing : html`<p part="hint">${this.msg('popup.shortcuts')}</p>`}`}
-      ${this.notes === 'off'
-        ? nothing
-        : html`<label for="notes">${this.notes === 'required' ? this.msg('popup.notes') : this.msg('popup.notesOptional')}</label>
-            <textarea
-              id="notes"
-              part="notes"
-              name="notes"
-              ?required=${this.notes === 'required'}
-              ?disabled=${this.submitting}
-              ?readonly=${this.notesLocked}
-              aria-describedby=${this.notesLocked ? 'notes-locked' : nothing}
-              .value=${this.notesText}
-              @focusin=${() => this.#countdown.pause()}
-              @focusout=${() => this.#countdown.resume()}
-            ></textarea>
-            ${this.notesLocked ? html`<p part="hint" id="notes-locked">${this.msg('popup.notesLocked')}</p>` : nothing}`}
-      ${this.failure
-        ? html`<p part="error" role="alert">${this.#failureText(this.failure)}</p>`
-        : nothing}
-      ${noList && this.required ? html`<p part="hint">${this.msg('popup.noList')}</p>` : nothing}
-      <p part="hint" role="status">${this.message}</p>
-      <span class="visually-hidden" role="status">${this.announcement}</span>
-      <div class="actions">
-        ${noList && this.required
-          ? html`<button type="button" part="finish-later" @click=${this.#finishLater}>${this.msg('popup.finishLater')}</button>`
-          : nothing}
-        ${this.submitting && this.slow
-          ? html`<button type="button" part="cancel" @click=${() => this.#cancel?.abort()}>${this.msg('popup.cancel')}</button>`
-          : nothing}
-        ${this.failure?.queueable && this.#recorder?.canQueue
-          ? html`<button type="button" part="queue" @click=${this.#queue} aria-disabled=${this.submitting ? 'true' : nothing}>${this.msg('popup.queue')}</button>`
-          : nothing}
-        <button part="submit" ?disabled=${noDispositions || noList} aria-disabled=${this.submitting ? 'true' : nothing} aria-busy=${this.submitting ? 'true' : 'false'}>
-          ${this.submitting ? this.msg('popup.submitting') : this.failure ? this.msg('retry') : this.msg('popup.submit')}
-        </button>
-      </div>
     </form>`;
   }
 
-  #failureText(failure: RecordingError): string {
-    const { error } = failure;
-    const fields = Object.values(error.fieldErrors);
-    const reason = fields.length ? `${this.msg(`error.${error.code}`)} (${fields.join('; ')})` : this.msg(`error.${error.code}`);
-    const text = failure.delivery === 'unknown' ? `${this.msg('popup.unknown')} ${reason}` : this.msg('popup.failed', reason);
-    if (failure.queueable && this.#recorder && !this.#recorder.canQueue) return `${text} ${this.msg('popup.cannotQueue')}`;
-    return this.queueRefused ? `${text} ${this.msg('popup.notQueued')}` : text;
-  }
-
-  #noDispositions(): boolean {
-    const { status, outcomeTypes } = this.#outcomes.snapshot;
-    return status === 'ready' && !outcomeTypes.some((type) => type.kind === 'disposition' && type.status === 'active');
-  }
-
-  async #openDialog(): Promise<void> {
-    this.#opener = deepActiveElement();
-    this.notice = '';
-    this.#done = false;
-    this.#submitted = false;
-    this.failure = null;
-    this.queueRefused = null;
-    this.message = '';
-    this.announcement = '';
-    this.#announcedUrgent = false;
-    this.#restoreDraft();
-    this.dialog.showModal();
-    this.setCustomState('open', true);
-    this.#countdown.start(this.timeout);
-    // The adapter may be set just after `open` (attribute in markup, property by a framework),
-    // and outcomes may still be on their way: focus goes to the list once it exists.
-    await this.updateComplete;
-    await this.#outcomes.store?.load().catch(() => undefined);
-    await this.updateComplete;
-    const picker = this.picker;
-    if (this.#outcomes.snapshot.status === 'error') {
-      // No list to choose from: the primary action (Finish later, when required) takes focus.
-      this.#focusPrimary();
-    } else if (picker && this.open) {
-      await picker.updateComplete;
-      this.#applyDraftToPicker(picker);
-      await picker.updateComplete;
-      picker.focus();
-    }
-  }
-
-  #restoreDraft(): void {
-    const draft = this.#recorder?.draft(this.subjectId);
-    this.notesText = draft?.unsettled?.record.notes ?? draft?.notes ?? '';
-    this.notesLocked = !!draft?.unsettled;
-  }
-
-  #applyDraftToPicker(picker: OutcomePicker): void {
-    const draft = this.#recorder?.draft(this.subjectId);
-    picker.value = draft?.outcomeKey ?? '';
-    picker.scheduledAt = draft?.scheduledAt ?? '';
-  }
-
-  #recordFrom(outcomeKey: string, scheduledAt: string, notes: string, source: OutcomeRecord['source']): OutcomeRecord {
-    const record: OutcomeRecord = { subjectId: this.subjectId, outcomeKey, source };
-    if (scheduledAt) record.scheduledAt = scheduledAt;
-    if (notes.trim()) record.notes = notes;
-    return record;
-  }
-
-  #currentRecord(source: OutcomeRecord['source'] = 'agent', outcomeKey?: string): OutcomeRecord {
-    const picker = this.picker;
-    const key = outcomeKey ?? picker?.value ?? '';
-    const needsDate = outcomeKey === undefined ? picker?.selectedOutcome?.requiresFutureScheduledAt : false;
-    return this.#recordFrom(key, needsDate ? (picker?.scheduledAt ?? '') : '', this.notes === 'off' ? '' : this.notesText, source);
-  }
-
-  #saveDraft(): void {
-    this.#recorder?.saveDraft(this.#currentRecord());
-  }
-
-  #onEdit = (event: Event): void => {
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLTextAreaElement) this.notesText = target.value;
-    // A new choice makes a new record, so the last failure no longer applies. Not the notes'
-    // change event: it fires late, when focus leaves the field (even for Retry after a failure).
-    else if (this.failure && event.type === 'change') [this.failure, this.queueRefused] = [null, null];
-    this.#saveDraft();
-  };
-
-  #onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.#record('agent');
-  };
-
-  async #record(source: OutcomeRecord['source'], outcomeKey?: string): Promise<void> {
-    const recorder = this.#recorder;
-    if (this.submitting || !recorder) return;
-    if (source === 'agent' && !this.form?.reportValidity()) return;
-    // Once the agent has submitted, the countdown records nothing of its own: a second outcome
-    // for the same task is what it would otherwise risk.
-    this.#submitted = true;
-    this.#countdown.stop();
-    const record = this.#currentRecord(source, outcomeKey);
-    const cancel = (this.#cancel = new AbortController());
-    const slowTimer = setTimeout(() => (this.slow = true), CANCEL_AFTER_MS);
-    this.submitting = true;
-    this.failure = null;
-    this.queueRefused = null;
-    this.setCustomState('submitting', true);
-    try {
-      const recorded = await recorder.record(record, { signal: cancel.signal });
-      this.#done = true;
-      this.dispatchEvent(new CustomEvent('outcome-recorded', { detail: recorded, bubbles: true, composed: true }));
-      this.#close(recorded);
-    } catch (error) {
-      this.failure = error instanceof RecordingError ? error : new RecordingError(OutcomeAdapterError.from(error, 'network'));
-      this.notesLocked = !!recorder.unsettled(this.subjectId);
-      if (this.notesLocked) this.notesText = recorder.unsettled(this.subjectId)?.notes ?? '';
-    } finally {
-      clearTimeout(slowTimer);
-      this.#cancel = undefined;
-      this.slow = false;
-      this.submitting = false;
-      this.setCustomState('submitting', false);
-      this.setCustomState('failed', this.failure !== null);
-    }
-    if (!this.failure) return;
-    if (this.queue === 'auto' && this.failure.queueable && recorder.canQueue) {
-      await this.#queue();
-      if (this.#done) return;
-    }
-    this.#focusPrimary();
-  }
-
-  /** After a failure focus goes to the primary action (Retry), never to `<body>`. */
-  #focusPrimary(): void {
-    void this.updateComplete.then(() => {
-      if (!this.open) return;
-      this.renderRoot.querySelector<HTMLButtonElement>('[part~="submit"]:not(:disabled), [part~="finish-later"]')?.focus();
-    });
-  }
-
-  #queue = async (): Promise<void> => {
-    const recorder = this.#recorder;
-    if (this.submitting || !recorder) return;
-    // Busy until the outbox holds the record durably: a second click cannot queue it twice.
-    this.submitting = true;
-    let queued: Awaited<ReturnType<Recorder['queue']>>;
-    try {
-      queued = await recorder.queue(this.#currentRecord());
-    } catch (error) {
-      // Not queued (no adapter id, storage refused): say so and keep the popup and the
-      // failure, so the agent can still retry; never pretend the record is safe.
-      this.queueRefused = error instanceof QueueRefusedError ? error.reason : 'storage';
-      this.submitting = false;
-      this.#focusPrimary();
-      return;
-    }
-    this.submitting = false;
-    this.#done = true;
-    this.notice = this.queue === 'auto' ? this.msg('popup.queuedAuto') : '';
-    for (const detail of queued) {
-      this.dispatchEvent(new CustomEvent('outcome-queued', { detail, bubbles: true, composed: true }));
-    }
-    this.#close(null);
-  };
-
-  /** Nothing to record with (no list): keep the subject as a wrap-up to finish later. */
-  #finishLater = async (): Promise<void> => {
-    const recorder = this.#recorder;
+  #finishLaterWithoutView = async (): Promise<void> => {
+    const recorder = this.#recording.recorder;
     if (!recorder) return;
     await recorder.defer(this.subjectId);
-    this.#done = true;
+    this.#deferredWithoutView = true;
     this.dispatchEvent(new CustomEvent('outcome-deferred', { detail: { subjectId: this.subjectId }, bubbles: true, composed: true }));
     this.#close(null);
   };
 
-  #onTimeUp(): void {
-    if (!this.open || this.#done || this.#submitted) return;
-    if (this.defaultOutcome) void this.#record('timeout', this.defaultOutcome);
-    else this.message = this.msg('popup.timeUp');
-  }
+  #openDialog = async (): Promise<void> => {
+    if (!this.dialog.open) {
+      this.#opener = deepActiveElement();
+      this.notice = '';
+      this.#deferredWithoutView = false;
+      this.dialog.showModal();
+      this.setCustomState('open', true);
+    }
+    // Usually here already: fetched when the popup connected.
+    if (!this.#view) await this.#loadView();
+    if (this.open) await this.#view?.opened();
+  };
 
   /** The one path every close goes through. */
   #requestClose(source: CloseSource): boolean {
@@ -467,22 +310,25 @@ export class DispositionPopup extends OutcomeElement {
     });
     if (!this.dispatchEvent(request)) return false;
     // Required means recorded, queued or deferred before leaving — unless there is nothing that
-    // could be recorded.
-    if (this.required && !this.#done && !this.#noDispositions()) {
-      this.message = this.msg('popup.required');
+    // could be recorded (no disposition outcome, or no view to record with).
+    if (this.required && this.#view?.mustStay) {
+      this.#view.refuseClose();
       return false;
     }
+    // Without the view nothing can be recorded or queued: a required popup closes through Finish later.
+    if (this.required && !this.#view && this.viewUnavailable && !this.#deferredWithoutView) return false;
     this.#close(null);
     return true;
   }
 
-  #close(result: RecordedOutcome | null): void {
+  #close(result: RecordedOutcome | null, notice = ''): void {
     this.#closing = true;
-    this.#countdown.stop();
+    this.#view?.closed();
     if (this.dialog.open) this.dialog.close();
     this.open = false;
     this.setCustomState('open', false);
     this.#closing = false;
+    this.notice = notice;
     const resolve = this.#resolve;
     this.#resolve = undefined;
     this.#pending = undefined;
@@ -493,30 +339,12 @@ export class DispositionPopup extends OutcomeElement {
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
-    const origin = event.composedPath()[0];
-    // The picker already acted on this key (Enter submitting, arrows moving).
-    if (event.defaultPrevented && event.key !== 'Escape') return;
     if (event.key === 'Escape') {
+      // From anywhere in the dialog, text fields included (the draft keeps what was typed).
       // Escape never closes by itself (repeated presses would, natively): it only asks.
       event.preventDefault();
-      if (!isTextField(origin)) this.#requestClose('escape');
-      return;
-    }
-    if (isTextField(origin) || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (/^[1-9]$/.test(event.key) && this.picker) {
-      const outcome = this.picker.shownOutcomes[Number(event.key) - 1];
-      if (!outcome) return;
-      event.preventDefault();
-      this.picker.value = outcome.key;
-      if (!outcome.requiresFutureScheduledAt) this.picker.scheduledAt = '';
-      this.failure = null;
-      this.queueRefused = null;
-      this.#saveDraft();
-      void this.picker.updateComplete.then(() => this.picker?.focus());
-    } else if (event.key === 'Enter' && !(origin instanceof HTMLButtonElement)) {
-      event.preventDefault();
-      this.form?.requestSubmit();
-    }
+      this.#requestClose('escape');
+    } else this.#view?.keydown(event);
   };
 
   #onCancel = (event: Event): void => {
@@ -525,8 +353,9 @@ export class DispositionPopup extends OutcomeElement {
   };
 
   #onNativeClose = (): void => {
-    // The browser closed the dialog without us (e.g. a close watcher): put it back if it must stay.
-    if (this.open && !this.#closing) this.dialog.showModal();
+    // The browser closed the dialog without us (e.g. a close watcher): put it back if it must
+    // stay — not once the popup has left the page (a dialog taken out of the document is no longer modal).
+    if (this.open && !this.#closing && this.isConnected && !this.dialog.open) this.dialog.showModal();
   };
 
   #onDialogClick = (event: MouseEvent): void => {
@@ -548,3 +377,4 @@ declare global {
     'disposition-request-close': CustomEvent<DispositionRequestCloseDetail>;
   }
 }
+

@@ -1,5 +1,12 @@
 import { css } from 'lit';
 
+// Only the field at fault is marked: the list when the outcome is (its message, #value-error,
+// follows it), the date field when the date is. The scheduler's box has about its height while
+// its code arrives, and keeps its space, unseen and inert, while the chosen outcome needs none.
+// (No comments inside the CSS: the template ships as written.) A row: the radio mark, the name,
+// its classification next to it (icon and word), and with `shortcuts` the digit at the end.
+// Loading shows the list's box, five rows of their final height, with a bar in each row after
+// the first that says what is loading.
 export const styles = css`
   :host {
     display: block;
@@ -85,19 +92,39 @@ export const styles = css`
   }
 
   [part~='name'] {
-    flex: 1;
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
 
+  [part~='match'] {
+    color: inherit;
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+    border-radius: 2px;
+    text-decoration: underline;
+  }
+
   [part~='classification'] {
     flex: none;
-    font-size: 0.75em;
-    padding: 0 0.4em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
+    font-size: 0.8125em;
+    font-weight: 400;
+    white-space: nowrap;
+  }
+
+  [part~='shortcut'] {
+    flex: none;
+    margin-inline-start: auto;
+    min-inline-size: 1.5em;
+    box-sizing: border-box;
+    text-align: center;
+    font-size: 0.8125em;
+    font-weight: 400;
+    font-variant-numeric: tabular-nums;
+    color: var(--_text-muted);
+    border: 1px solid var(--_border);
+    border-block-end-width: 2px;
+    border-radius: 4px;
   }
 
   [part~='choice-positive'] [part~='classification'] {
@@ -127,8 +154,24 @@ export const styles = css`
   }
 
   [part~='status'] {
+    margin: 0;
     padding: var(--_space);
     color: var(--_text-muted);
+  }
+
+  .loading {
+    box-sizing: border-box;
+    block-size: min(var(--_max-height), calc(5 * var(--_row-height) + 2px));
+    padding-block: 0;
+    line-height: var(--_row-height);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: repeating-linear-gradient(
+        transparent 0 calc(var(--_row-height) / 3),
+        color-mix(in srgb, var(--_text-muted) 15%, transparent) 0 calc(var(--_row-height) * 2 / 3),
+        transparent 0 var(--_row-height)
+      )
+      var(--_space) var(--_row-height) / 60% calc(100% - var(--_row-height)) no-repeat;
   }
 
   [part~='error'] {
@@ -139,7 +182,17 @@ export const styles = css`
   button {
     min-height: var(--_target-size);
     min-width: var(--_target-size);
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
     font: inherit;
+    color: var(--_text);
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  button:hover {
+    border-color: var(--_accent);
   }
 
   [part~='scheduled-at'] {
@@ -158,9 +211,17 @@ export const styles = css`
     padding: calc(var(--_space) / 2);
   }
 
-  :host(:state(user-invalid)) [part~='list'],
+  [part~='list']:has(~ #value-error),
   [part~='scheduled-at'] input[aria-invalid='true'] {
     border-color: var(--_danger);
+  }
+
+  [part~='scheduled-at'].arriving {
+    min-block-size: 9.5rem;
+  }
+
+  [part~='scheduled-at'][inert] {
+    visibility: hidden;
   }
 
   :host(:state(disabled)) {

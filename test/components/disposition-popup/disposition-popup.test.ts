@@ -160,19 +160,22 @@ describe('<disposition-popup>', () => {
     expect(dialog(popup).open).to.be.true;
   });
 
-  it('closes on Escape when not required, resolving show() with null; never while typing in notes', async () => {
+  it('closes on Escape when not required, resolving show() with null — from the notes too, keeping what was typed', async () => {
     const { popup } = await mount(html`<disposition-popup subject-id="c" .adapter=${memory()}></disposition-popup>`);
     const seen = events(popup, 'disposition-request-close', 'close');
     const [result] = await open(popup);
     popup.shadowRoot!.querySelector('textarea')!.focus();
-    await sendKeys({ press: 'Escape' });
-    await tick(20);
-    expect(dialog(popup).open).to.be.true;
-    expect(seen).to.deep.equal([]);
-    picker(popup).focus();
+    await sendKeys({ type: 'Half typed' });
     await sendKeys({ press: 'Escape' });
     expect(await result).to.equal(null);
-    expect(seen.map((event) => event.type)).to.deep.equal(['disposition-request-close', 'close']);
+    expect(seen).to.deep.equal([
+      { type: 'disposition-request-close', detail: { source: 'escape' } },
+      { type: 'close', detail: undefined },
+    ]);
+    await open(popup);
+    expect(popup.shadowRoot!.querySelector('textarea')!.value).to.equal('Half typed');
+    await sendKeys({ press: 'Escape' });
+    expect(dialog(popup).open).to.be.false;
   });
 
   it('lets the host cancel any close request, and names its source', async () => {

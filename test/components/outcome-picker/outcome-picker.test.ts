@@ -336,14 +336,18 @@ describe('<outcome-picker>', () => {
       expect(checked(picker)).to.deep.equal(['Do not call']);
     });
 
-    it('leaves the control empty, says so, and is invalid when required for a value that names no outcome', async () => {
+    it('leaves the control empty, says so, and is badInput for a value that names no outcome (a bad value is a state)', async () => {
       const form = await fixture<HTMLFormElement>(html`<form><outcome-picker aria-label="Outcome" name="o" value="gone" required .adapter=${adapter()}></outcome-picker></form>`);
       const picker = await ready(form.querySelector('outcome-picker')!);
       expect(picker.value).to.equal('');
       expect(checked(picker)).to.deep.equal([]);
       expect(picker.shadowRoot!.querySelector('[part="note"]')!.textContent).to.contain('“gone” is not an available outcome');
-      expect(picker.validity.valueMissing).to.be.true;
+      expect(picker.validity.badInput).to.be.true;
+      expect(picker.validationMessage).to.equal('“gone” is not an available outcome. Choose another.');
       expect(new FormData(form).has('o')).to.be.false;
+      radios(picker)[0]!.click();
+      await picker.updateComplete;
+      expect(picker.validity.valid).to.be.true;
     });
   });
 
