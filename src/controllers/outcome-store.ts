@@ -7,8 +7,14 @@ import type {
   OutcomeTypeInput,
   RecordedOutcome,
 } from '../model/types.js';
-import type { KeyedStore } from './idb-store.js';
-import { pageLastKnownLists, readLastKnownList, type LastKnownList } from './last-known-lists.js';
+import type { LastKnownList } from './last-known-lists.js';
+import { onDemand } from './on-demand.js';
+
+/**
+ * The last known lists' code (IndexedDB): fetched with the first good list, which it keeps, so a
+ * page pays for it after its first render and has it in hand when the backend later fails.
+ */
+const lastKnownCode = onDemand(() => import('./last-known-lists.js'));
 
 export type StoreStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -64,7 +70,6 @@ export class OutcomeStore {
   #generation = 0;
   #inflight: Promise<readonly OutcomeType[]> | undefined;
   #abort: AbortController | undefined;
-  readonly #lastKnown: KeyedStore<LastKnownList> = pageLastKnownLists();
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #retryDelay = 0;
 
@@ -144,14 +149,23 @@ export class OutcomeStore {
   async #readLastKnown(): Promise<LastKnownList | undefined> {
     const id = this.adapter.id;
     if (!id) return undefined;
-    return readLastKnownList(await this.#lastKnown.get(id).catch(() => undefined), id);
+    try {
+      const { pageLastKnownLists, readLastKnownList } = await lastKnownCode.load();
+      return readLastKnownList(await pageLastKnownLists().get(id), id);
+    } catch {
+      // No storage, or its code could not be fetched (offline before any list arrived): none.
+      return undefined;
+    }
   }
 
   /** Kept for the next time the backend cannot be reached; a device that refuses just has none. */
   #keep(outcomeTypes: readonly OutcomeType[], fetchedAt: string): void {
     const adapterId = this.adapter.id;
     if (!adapterId) return;
-    void this.#lastKnown.put({ adapterId, fetchedAt, outcomeTypes: [...outcomeTypes] }).catch(() => undefined);
+    void lastKnownCode
+      .load()
+      .then(({ pageLastKnownLists }) => pageLastKnownLists().put({ adapterId, fetchedAt, outcomeTypes: [...outcomeTypes] }))
+      .catch(() => undefined);
   }
 
   /** After a failed load, another in the background, later each time, while anyone listens. */

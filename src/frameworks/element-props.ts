@@ -39,6 +39,7 @@ export interface OutcomeElementProps {
       | 'callableHours'
       | 'maxDaysAhead'
       | 'quickTimes'
+      | 'reserveFollowUp'
       | 'searchThreshold'
       | 'shortcuts'
       | 'recent'
@@ -54,6 +55,7 @@ export interface OutcomeElementProps {
       'customer-time-zone'?: string;
       'callable-hours'?: string;
       'max-days-ahead'?: number | string;
+      'reserve-follow-up'?: boolean;
       'search-threshold'?: number | string;
       'recent-key'?: string;
     };

@@ -3,6 +3,7 @@
  * loaded with the form (see form-kit.ts), not with the list.
  */
 export const enEditorForm = {
+  lockedOnSystem: 'Locked on system outcome types.',
   'issue.required': 'Fill in this field.',
   'issue.requiredBecause': (because: string) => `Required for ${because} outcomes.`,
   'issue.tooShort': (limit: number) => `Use at least ${limit} characters.`,

@@ -7,6 +7,13 @@ import { enEditorHost } from './en-editor-host.js';
  */
 export const enEditor = {
   ...enEditorHost,
+  system: 'System',
+  'kind.disposition': 'Disposition',
+  'kind.action': 'Action',
+  'status.draft': 'Draft',
+  'status.active': 'Active',
+  'status.paused': 'Paused',
+  'status.archived': 'Archived',
   'editor.empty': 'There are no outcome types yet.',
   'editor.noMatches': 'No outcome type matches the search and filter.',
   'editor.caption': (count: number) => (count === 1 ? 'Outcome types, 1 shown' : `Outcome types, ${count} shown`),

@@ -4,6 +4,10 @@
  * not with the picker.
  */
 export const enScheduler = {
+  'scheduled.label': 'Follow-up date and time',
+  'scheduled.zone': (zone: string) => `Time zone: ${zone}`,
+  'scheduled.nonexistentLocalTime': (zone: string) =>
+    `That time does not exist in ${zone}: the clocks change then. Choose another time.`,
   'scheduler.rangeOverflow': (days: number, lastDay: string) =>
     `Choose a time no later than ${lastDay} (at most ${days} ${days === 1 ? 'day' : 'days'} ahead).`,
   'scheduler.outsideCallableHours': (localTime: string, hours: string) =>

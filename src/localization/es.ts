@@ -104,7 +104,7 @@ export const es: Messages = {
   'scheduled.badInput': 'Introduzca una fecha y hora completas.',
   'scheduled.nonexistentLocalTime': (zone) =>
     `Esa hora no existe en ${zone}: ese día cambia la hora. Elija otra hora.`,
-  'scheduled.notAllowed': 'Este resultado no lleva fecha de seguimiento.',
+  'scheduled.unavailable': 'No se pudo cargar el programador de seguimiento. Compruebe la conexión y vuelva a intentarlo.',
   'scheduler.rangeOverflow': (days, lastDay) =>
     `Elija una hora no posterior al ${lastDay} (como máximo ${days} ${days === 1 ? 'día' : 'días'} después).`,
   'scheduler.outsideCallableHours': (localTime, hours) =>

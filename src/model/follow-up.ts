@@ -1,4 +1,5 @@
-import { instantToLocalDateTime, isValidTimeZone } from './scheduled-at.js';
+import { isValidTimeZone } from './scheduled-at.js';
+import { instantToLocalDateTime } from './zoned-time.js';
 
 /**
  * The rules a follow-up time obeys beyond "in the future" (see `checkScheduledAt`): the hours in

@@ -7,6 +7,7 @@ export * from './validate-input.js';
 export * from './ordering.js';
 export * from './system-defaults.js';
 export * from './scheduled-at.js';
+export * from './zoned-time.js';
 export * from './follow-up.js';
 export * from './quick-times.js';
 export * from './typed-date-time.js';

@@ -1,5 +1,5 @@
 import { addDays } from './follow-up.js';
-import { instantToLocalDateTime, localDateTimeToInstant } from './scheduled-at.js';
+import { instantToLocalDateTime, localDateTimeToInstant } from './zoned-time.js';
 
 /**
  * One quick choice of follow-up time, declared rather than computed so that it can be computed

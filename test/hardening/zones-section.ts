@@ -6,7 +6,8 @@
 // agent's clock ahead of and behind the server's: the picker's "future" is the agent's.
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
-import { checkScheduledAt, instantToLocalDateTime, localDateTimeToInstant, timeZoneOffsetMinutes } from '../../src/model/scheduled-at.js';
+import { checkScheduledAt } from '../../src/model/scheduled-at.js';
+import { instantToLocalDateTime, localDateTimeToInstant, timeZoneOffsetMinutes } from '../../src/model/zoned-time.js';
 import { settled, shadow, stage, type, until } from './harness.js';
 
 const MINUTE = 60_000;

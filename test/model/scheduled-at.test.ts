@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  checkScheduledAt,
-  instantToLocalDateTime,
-  isValidTimeZone,
-  localDateTimeToInstant,
-  parseInstant,
-  timeZoneOffsetMinutes,
-} from '../../src/model/scheduled-at.js';
+import { checkScheduledAt, isValidTimeZone, parseInstant } from '../../src/model/scheduled-at.js';
+import { instantToLocalDateTime, localDateTimeToInstant, timeZoneOffsetMinutes } from '../../src/model/zoned-time.js';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const needsDate = { requiresFutureScheduledAt: true };

@@ -7,7 +7,7 @@ import type { Messages } from '../../localization/catalogue.js';
 import { enPopup } from '../../localization/en-popup.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../model/types.js';
 import { tokens } from '../../styles/tokens.js';
-import { onDemand } from '../base/on-demand.js';
+import { onDemand } from '../../controllers/on-demand.js';
 import { OutcomeElement } from '../base/outcome-element.js';
 import { OutcomePicker } from '../outcome-picker/outcome-picker.js';
 import type { PopupView } from './popup-view.js';

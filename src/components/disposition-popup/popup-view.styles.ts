@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The styles of the popup's view (form and countdown), adopted by the popup with its code. */
+// The styles of the popup's view (form and countdown), adopted by the popup with its code. No
+// comments inside the CSS (it ships as written): the countdown's stage colours keep its text at
+// 4.5:1 on the raised surface in light and dark; Extend sits beside the time, or below it where
+// the two do not fit; under forced colours the bar keeps system colours of its own, which would
+// otherwise paint the fill as the track.
 export const styles = css`
   label {
     font-weight: 600;
@@ -30,11 +34,9 @@ export const styles = css`
     justify-content: flex-end;
   }
 
-  /* Stage colours: the time's text stays at 4.5:1 on the raised surface in light and dark. */
   .countdown {
     --_warning: var(--outcome-color-warning, light-dark(#8a5c00, #d29922));
     --_stage: var(--_accent);
-    /* Extend sits beside the time, or below it where the two do not fit. */
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -103,7 +105,6 @@ export const styles = css`
     background: var(--_stage);
   }
 
-  /* Forced colours would paint the fill as the track: the bar keeps system colours of its own. */
   @media (forced-colors: active) {
     progress {
       forced-color-adjust: none;

@@ -191,6 +191,7 @@ export class PopupView {
               name="outcome"
               kind="disposition"
               required
+              reserve-follow-up
               .adapter=${host.effectiveAdapter}
               ?disabled=${submitting}
               .shortcuts=${true}

@@ -140,8 +140,7 @@ export const styles = css`
   }
 
   [part~='description'],
-  [part~='note'],
-  .zone {
+  [part~='note'] {
     color: var(--_text-muted);
     margin-block: calc(var(--_space) / 2);
   }
@@ -201,18 +200,7 @@ export const styles = css`
     margin-block-start: var(--_space);
   }
 
-  [part~='scheduled-at'] input {
-    min-height: var(--_target-size);
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2);
-  }
-
-  [part~='list']:has(~ #value-error),
-  [part~='scheduled-at'] input[aria-invalid='true'] {
+  [part~='list']:has(~ #value-error) {
     border-color: var(--_danger);
   }
 

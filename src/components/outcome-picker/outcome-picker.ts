@@ -6,20 +6,14 @@ import { recentOutcomes } from '../../controllers/recents.js';
 import { RovingTabindex } from '../../controllers/roving-tabindex.js';
 import { stableRepeat } from '../../controllers/stable-repeat.js';
 import { Typeahead } from '../../controllers/typeahead.js';
-import {
-  checkScheduledAt,
-  instantToLocalDateTime,
-  isValidTimeZone,
-  localDateTimeToInstant,
-  parseInstant,
-} from '../../model/scheduled-at.js';
+import { checkScheduledAt, isValidTimeZone, parseInstant } from '../../model/scheduled-at.js';
 import type { QuickTime } from '../../model/quick-times.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { AppliesTo, Category } from '../../model/vocabulary.js';
 import { tokens } from '../../styles/tokens.js';
 import { cssomStyle } from '../base/cssom-style.js';
 import { OutcomeFormElement } from '../base/outcome-form-element.js';
-import { onDemand } from '../base/on-demand.js';
+import { onDemand } from '../../controllers/on-demand.js';
 import { VALID, type ValidationResult, type Validator } from '../base/validator.js';
 import {
   availableOutcomes,
@@ -36,7 +30,7 @@ import {
 } from './choices.js';
 import { styles } from './outcome-picker.styles.js';
 import type { Scheduler } from './scheduler/scheduler.js';
-import { formatWallTime, timeZoneLabel } from './scheduled-at-text.js';
+import { formatWallTime } from './wall-time.js';
 
 const ROW_HEIGHT_FALLBACK = 36;
 const VIEWPORT_FALLBACK = 320;
@@ -82,7 +76,7 @@ const scheduledAtValidator: Validator<OutcomePicker> = {
  * @csspart classification - The classification (icon and word) beside the name; absent where the backend has none.
  * @csspart shortcut - The digit that chooses a row, with `shortcuts`.
  * @csspart description - The description of the chosen outcome.
- * @csspart scheduled-at - The follow-up scheduler (or, when its code cannot be fetched, the native date-time field) and its label.
+ * @csspart scheduled-at - The follow-up scheduler and its label (or, when its code cannot be fetched, that message and a Retry).
  * @csspart quick-times - The scheduler's row of quick choices (a toolbar).
  * @csspart quick-time - One quick choice, e.g. "In 1 hour" (a toggle button, pressed when it set the time).
  * @csspart date-field - The scheduler's typed date and time, in the locale's pattern.
@@ -152,6 +146,13 @@ export class OutcomePicker extends OutcomeFormElement {
    */
   @property({ attribute: false }) quickTimes?: readonly QuickTime[];
 
+  /**
+   * Keep the follow-up scheduler's space (unseen) while any outcome on offer needs a follow-up,
+   * so that nothing below the picker moves when the agent chooses one: for dialogs and fixed
+   * layouts (the popup sets it). Without it the scheduler takes its space when it appears.
+   */
+  @property({ type: Boolean, attribute: 'reserve-follow-up' }) reserveFollowUp = false;
+
   /** Lists longer than this get a search field. */
   @property({ type: Number, attribute: 'search-threshold' }) searchThreshold = 12;
 
@@ -170,7 +171,7 @@ export class OutcomePicker extends OutcomeFormElement {
   /** What the user typed in the date field when it does not convert to an instant. */
   @state() private dateText = '';
   @state() private dateProblem: DateProblem = null;
-  /** The scheduler, once its code has arrived; until then (or offline) the native field stands in. */
+  /** The scheduler, once its code has arrived; until then a box of its height (or, offline, a Retry) stands in. */
   #scheduler: Scheduler | undefined;
   #schedulerArriving: Promise<void> | undefined;
   /** Its code could not be fetched: fetched again when the agent next chooses a follow-up outcome. */
@@ -274,9 +275,10 @@ export class OutcomePicker extends OutcomeFormElement {
     await this.updateComplete;
     if (!this.selectedOutcome?.requiresFutureScheduledAt) return false;
     if (this.#scheduler) return this.#scheduler.focusFirst();
-    const field = this.renderRoot.querySelector<HTMLElement>('#scheduled-at');
-    field?.focus();
-    return !!field;
+    // Its code could not be fetched: the retry.
+    const retry = this.renderRoot.querySelector<HTMLElement>('[part~="scheduled-at"] button');
+    retry?.focus();
+    return !!retry;
   }
 
   /** While a follow-up outcome is chosen, `updateComplete` also waits for the scheduler's code to arrive. */
@@ -489,8 +491,7 @@ export class OutcomePicker extends OutcomeFormElement {
     const now = Date.now();
     const issue = problem ? 'badInput' : checkScheduledAt(outcome, this.scheduledAt, now);
     let message = '';
-    if (problem === 'nonexistentLocalTime') message = this.msg('scheduled.nonexistentLocalTime', zone);
-    else if (issue === 'badInput') message = (problem && this.#scheduler?.problemMessage(problem)) || this.msg('scheduled.badInput');
+    if (issue === 'badInput') message = (problem && this.#scheduler?.problemMessage(problem)) || this.msg('scheduled.badInput');
     else if (issue === 'valueMissing') message = this.msg('scheduled.valueMissing');
     else if (issue === 'rangeUnderflow') {
       const earliest = formatWallTime(now, zone, this.locale, now);
@@ -637,9 +638,9 @@ export class OutcomePicker extends OutcomeFormElement {
   }
 
   /**
-   * The follow-up scheduler. Its space is kept (hidden, inert) whenever an outcome on offer needs
-   * a follow-up, so nothing moves when the agent chooses one; its code is fetched then, and until
-   * it arrives a box of its height stands in — or, when it cannot be fetched, the native field.
+   * The follow-up scheduler. Its code is fetched as soon as an outcome on offer needs a
+   * follow-up, so it is in hand when the agent chooses one; until it arrives a box of its height
+   * stands in. With `reserve-follow-up` its space is kept (unseen, inert) while none is chosen.
    */
   #renderScheduledAt() {
     const available = this.#available;
@@ -651,8 +652,12 @@ export class OutcomePicker extends OutcomeFormElement {
     // Chosen again after the code could not be fetched: fetch again (not on every render).
     if (shown && !this.#schedulerShown) this.#schedulerFailed = false;
     this.#schedulerShown = shown;
+    if (!shown && !this.reserveFollowUp) {
+      if (!this.#scheduler && !this.#schedulerFailed) this.#loadScheduler();
+      return nothing;
+    }
     if (this.#scheduler) return this.#scheduler.render(shown);
-    if (this.#schedulerFailed) return this.#renderNativeDate(shown);
+    if (this.#schedulerFailed) return this.#renderSchedulerUnavailable(shown);
     this.#loadScheduler();
     return html`<div part="scheduled-at" class="arriving" aria-busy="true"></div>`;
   }
@@ -683,30 +688,18 @@ export class OutcomePicker extends OutcomeFormElement {
       });
   }
 
-  /** The native date-time field: what the agent gets when the scheduler's code cannot be fetched. */
-  #renderNativeDate(shown: boolean) {
-    const zone = this.followUpTimeZone;
-    const value = this.dateProblem ? this.dateText : this.scheduledAt ? instantToLocalDateTime(this.scheduledAt, zone) : '';
-    const result = shown ? this.checkScheduledAt() : VALID;
-    const showError = this.showErrors && !result.isValid;
+  /** The scheduler's code could not be fetched (offline, a redeploy): said, with a retry. A date already set still counts. */
+  #renderSchedulerUnavailable(shown: boolean) {
     return html`<div part="scheduled-at" class=${shown ? '' : 'reserved'} ?inert=${!shown}>
-      <label for="scheduled-at">${this.msg('scheduled.label')}</label>
-      <input
-        id="scheduled-at"
-        type="datetime-local"
-        .value=${value}
-        min=${instantToLocalDateTime(Date.now(), zone)}
-        required
-        ?disabled=${this.effectivelyDisabled}
-        aria-invalid=${showError ? 'true' : 'false'}
-        aria-describedby="scheduled-at-zone scheduled-at-error"
-        @input=${this.#onDateInput}
-        @change=${this.#onDateChange}
-      />
-      <span class="zone" id="scheduled-at-zone">${this.msg('scheduled.zone', timeZoneLabel(zone))}</span>
-      <span part="error" id="scheduled-at-error">${showError ? result.message : ''}</span>
+      <p part="error" role="alert">${shown ? this.msg('scheduled.unavailable') : ''}</p>
+      <button type="button" @click=${this.#retryScheduler}>${this.msg('retry')}</button>
     </div>`;
   }
+
+  #retryScheduler = (): void => {
+    this.#schedulerFailed = false;
+    this.requestUpdate();
+  };
 
   #isUnknown(): boolean {
     return this.#value !== '' && this.#outcomes.snapshot.status === 'ready' && !this.#byKey.has(this.#value);
@@ -843,20 +836,6 @@ export class OutcomePicker extends OutcomeFormElement {
     this.dateProblem = problem;
     this.userChanged();
   }
-
-  #onDateInput = (event: Event): void => {
-    event.stopPropagation();
-    const text = (event.target as HTMLInputElement).value;
-    const result = text ? localDateTimeToInstant(text, this.followUpTimeZone) : null;
-    if (result?.ok) this.#setDate(result.instant, text, null);
-    else this.#setDate('', text, result ? result.reason : null);
-    void this.updateComplete.then(() => this.dispatchEvent(new Event('input', { bubbles: true, composed: true })));
-  };
-
-  #onDateChange = (event: Event): void => {
-    event.stopPropagation();
-    void this.updateComplete.then(() => this.dispatchEvent(new Event('change', { bubbles: true })));
-  };
 
   #startRevalidating(): void {
     // "In the future" goes stale as the clock moves: re-check while a date is shown.

@@ -10,7 +10,7 @@ import { randomId } from '../../model/id.js';
 import { foldForSearch, matchesSearch } from '../../model/text-search.js';
 import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
 import { STATUSES, type Role } from '../../model/vocabulary.js';
-import { onDemand } from '../base/on-demand.js';
+import { onDemand } from '../../controllers/on-demand.js';
 import type { Draft } from './draft.js';
 import type { DraftIssues } from './draft-checks.js';
 import type { Msg } from './field-text.js';

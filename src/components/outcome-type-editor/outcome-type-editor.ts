@@ -7,7 +7,7 @@ import type { OutcomeType } from '../../model/types.js';
 import type { Status } from '../../model/vocabulary.js';
 import { tokens } from '../../styles/tokens.js';
 import { OutcomeElement } from '../base/outcome-element.js';
-import { onDemand } from '../base/on-demand.js';
+import { onDemand } from '../../controllers/on-demand.js';
 import type { EditorView } from './editor-view.js';
 import { styles } from './outcome-type-editor.styles.js';
 

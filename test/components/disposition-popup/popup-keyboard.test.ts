@@ -18,6 +18,11 @@ function keyboard() {
       count++;
       await sendKeys({ press: key });
     },
+    /** Types text: one key per character (none of those typed here needs Shift). */
+    async type(text: string) {
+      count += text.length;
+      await sendKeys({ type: text });
+    },
   };
 }
 
@@ -42,7 +47,7 @@ describe('<disposition-popup> keyboard and validation', () => {
     await clearPending();
   });
 
-  describe('keystrokes, a contract (DESIGN.md: plain 2; follow-up with a quick choice 3)', () => {
+  describe('keystrokes, a contract (DESIGN.md: plain 2; follow-up with a quick choice 3–4; typed ≤ 14)', () => {
     for (const lang of ['en', 'es'] as const) {
       it(`a plain outcome: digit, Enter — 2 keys from show() to outcome-recorded (${lang})`, async () => {
         const adapter = memory();
@@ -77,6 +82,45 @@ describe('<disposition-popup> keyboard and validation', () => {
         const inOneHour = Date.parse(record.scheduledAt!) - before;
         expect(inOneHour).to.be.within(59 * 60_000, 62 * 60_000);
         expect(keys.count).to.equal(3);
+      });
+
+      it(`a follow-up with another quick choice: digit, →, Enter, Enter — 4 keys (${lang})`, async () => {
+        const adapter = memory();
+        const { popup } = await mount(html`<div lang=${lang}><disposition-popup subject-id="k3" .adapter=${adapter}></disposition-popup></div>`);
+        const seen = events(popup, 'outcome-recorded');
+        const keys = keyboard();
+        await open(popup);
+        const before = Date.now();
+        await keys.press('2');
+        for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+        await keys.press('ArrowRight');
+        expect(focused()?.textContent, 'the second quick choice').to.equal(lang === 'en' ? 'In 2 hours' : 'Dentro de 2 horas');
+        await keys.press('Enter');
+        await keys.press('Enter');
+        const record = await recorded(seen);
+        expect(record).to.deep.include({ outcomeKey: 'callback', source: 'agent' });
+        expect(Date.parse(record.scheduledAt!) - before).to.be.within(119 * 60_000, 122 * 60_000);
+        expect(keys.count).to.equal(4);
+      });
+
+      it(`a typed follow-up: digit, Tab, the date and time, Enter — 13 keys, within 14 (${lang})`, async () => {
+        const adapter = memory();
+        const { popup } = await mount(html`<div lang=${lang}><disposition-popup subject-id="k4" .adapter=${adapter}></disposition-popup></div>`);
+        const seen = events(popup, 'outcome-recorded');
+        const keys = keyboard();
+        await open(popup);
+        await keys.press('2');
+        for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+        await keys.press('Tab');
+        expect(focused()?.matches('[part~="date-field"]'), 'focus in the date field').to.be.true;
+        // The locale's own pattern, the year left out (the next 15 March): 12-hour in en, 24-hour in es.
+        await keys.type(lang === 'en' ? '3/15 2:30p' : '15/3 14:30');
+        await keys.press('Enter');
+        const record = await recorded(seen);
+        expect(record).to.deep.include({ outcomeKey: 'callback', source: 'agent' });
+        const at = new Date(record.scheduledAt!);
+        expect([at.getMonth() + 1, at.getDate(), at.getHours(), at.getMinutes()]).to.deep.equal([3, 15, 14, 30]);
+        expect(keys.count).to.equal(13);
       });
     }
   });

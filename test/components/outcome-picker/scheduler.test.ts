@@ -6,7 +6,7 @@ import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { QuickTime } from '../../../src/model/quick-times.js';
-import { instantToLocalDateTime, localDateTimeToInstant } from '../../../src/model/scheduled-at.js';
+import { instantToLocalDateTime, localDateTimeToInstant } from '../../../src/model/zoned-time.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
 
 const MINUTE = 60_000;
@@ -38,7 +38,10 @@ async function mount(template: TemplateResult): Promise<{ form: HTMLFormElement;
   const root = await fixture<HTMLElement>(template);
   const picker = root.querySelector('outcome-picker')!;
   await until(() => picker.shadowRoot?.querySelector('[role="radio"]'), 'the choices');
-  await until(() => picker.shadowRoot!.querySelector('[part="scheduled-at"].scheduler'), 'the scheduler');
+  // The scheduler shows when a follow-up outcome is chosen, or (unseen) with reserve-follow-up.
+  if (picker.reserveFollowUp || picker.selectedOutcome?.requiresFutureScheduledAt) {
+    await until(() => picker.shadowRoot!.querySelector('[part="scheduled-at"].scheduler'), 'the scheduler');
+  }
   await picker.updateComplete;
   return { form: root.querySelector('form') ?? (root as HTMLFormElement), picker };
 }
@@ -427,8 +430,8 @@ describe('<outcome-picker> follow-up scheduler', () => {
 
   describe('layout and accessibility', () => {
     for (const width of ['40rem', '20rem']) {
-      it(`keeps its space at ${width}: nothing moves when it appears, when a time is set, or when an error shows`, async () => {
-        const { picker } = await mount(html`<div lang="en" style="width: ${width}"><outcome-picker aria-label="Outcome" value="sale" customer-time-zone="America/Chicago" callable-hours="08:00-21:00" time-zone="Europe/Madrid" .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
+      it(`with reserve-follow-up keeps its space at ${width}: nothing moves when it appears, when a time is set, or when an error shows`, async () => {
+        const { picker } = await mount(html`<div lang="en" style="width: ${width}"><outcome-picker aria-label="Outcome" value="sale" customer-time-zone="America/Chicago" callable-hours="08:00-21:00" time-zone="Europe/Madrid" reserve-follow-up .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
         const after = () => document.getElementById('after')!.getBoundingClientRect().top;
         const height = picker.getBoundingClientRect().height;
         const top = after();
@@ -465,6 +468,19 @@ describe('<outcome-picker> follow-up scheduler', () => {
         expect(after()).to.equal(top);
       });
     }
+
+    it('without reserve-follow-up takes no space until a follow-up outcome is chosen, then shows the scheduler', async () => {
+      const { picker } = await mount(html`<div lang="en"><outcome-picker aria-label="Outcome" value="sale" time-zone="Europe/Madrid" .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
+      const list = $(picker, '[part="list"]')!;
+      const after = () => document.getElementById('after')!.getBoundingClientRect().top;
+      expect($(picker, '[part="scheduled-at"]'), 'nothing rendered').to.equal(null);
+      expect(Math.round(after() - list.getBoundingClientRect().bottom), 'no gap under the list').to.be.below(40);
+      const top = after();
+      $$(picker, '[role="radio"]')[1]!.click();
+      await picker.updateComplete;
+      expect(quickTimes(picker).length).to.be.above(0);
+      expect(after(), 'the scheduler takes its space now').to.be.above(top + 60);
+    });
 
     for (const lang of ['en', 'es']) {
       it(`is accessible in every state (${lang})`, async () => {

@@ -1,13 +1,17 @@
 import { css } from 'lit';
 
-/** The follow-up scheduler, adopted after the picker's own styles (which it extends). */
+// The follow-up scheduler, adopted after the picker's own styles (which it extends). No comments
+// inside the CSS (it ships as written): `.reserved` keeps its place in the layout, unseen and
+// inert, while the chosen outcome needs none; a set quick choice is shown by a mark and weight as
+// well as colour; dates and times read left to right (dir="ltr") but align with the page's text;
+// the native calendar is anchored under its button and never seen itself; the zones and the
+// error keep their lines (more when narrow), so that neither moves what follows.
 export const styles = css`
   .scheduler {
     line-height: 1.4;
     container-type: inline-size;
   }
 
-  /* Kept in the layout, unseen and inert, while the chosen outcome needs no follow-up. */
   .reserved {
     visibility: hidden;
   }
@@ -39,7 +43,6 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
-  /* Set: shown by a mark and weight as well as colour. */
   [part~='quick-time'][aria-pressed='true'] {
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
@@ -60,9 +63,15 @@ export const styles = css`
     flex: 1;
     min-width: 0;
     box-sizing: border-box;
+    min-height: var(--_target-size);
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
   }
 
-  /* Dates and times read left to right (dir="ltr"), aligned with the page's text. */
   .entry:dir(rtl) [part~='date-field'] {
     text-align: right;
   }
@@ -78,7 +87,6 @@ export const styles = css`
     flex: none;
   }
 
-  /* The native calendar, opened by the button: anchored under it, never seen itself. */
   .scheduler input.calendar {
     position: absolute;
     inset-block-end: 0;
@@ -92,12 +100,10 @@ export const styles = css`
     pointer-events: none;
   }
 
-  /* The zones and the error keep their lines, so that neither moves what follows. */
   .status {
     min-block-size: 3lh;
   }
 
-  /* Narrow: the two zones take up to three lines, a message two. */
   @container (max-width: 30rem) {
     .status {
       min-block-size: 5lh;

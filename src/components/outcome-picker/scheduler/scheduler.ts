@@ -3,7 +3,8 @@ import type { MessageKey, Messages } from '../../../localization/catalogue.js';
 import { nearestLang } from '../../../localization/nearest-lang.js';
 import { checkFollowUp, formatCallableHours, formatMinuteOfDay, readFollowUpSettings } from '../../../model/follow-up.js';
 import { DEFAULT_QUICK_TIMES, quickTimeInstant, type QuickTime } from '../../../model/quick-times.js';
-import { instantToLocalDateTime, localDateTimeToInstant, parseInstant } from '../../../model/scheduled-at.js';
+import { parseInstant } from '../../../model/scheduled-at.js';
+import { instantToLocalDateTime, localDateTimeToInstant, timeZoneLabel } from '../../../model/zoned-time.js';
 import {
   dateTimePattern,
   formatTypedDateTime,
@@ -13,7 +14,6 @@ import {
 } from '../../../model/typed-date-time.js';
 import type { ValidationResult } from '../../base/validator.js';
 import type { DateProblem, OutcomePicker } from '../outcome-picker.js';
-import { timeZoneLabel } from '../scheduled-at-text.js';
 
 export { enScheduler as messages } from '../../../localization/en-scheduler.js';
 export { styles } from './scheduler.styles.js';
@@ -100,6 +100,7 @@ export class Scheduler {
   /** Why typed text gives no instant, in words; undefined for problems the picker words itself. */
   problemMessage(problem: DateProblem): string | undefined {
     const pattern = this.#pattern;
+    if (problem === 'nonexistentLocalTime') return this.#lent.msg('scheduled.nonexistentLocalTime', this.#picker.followUpTimeZone);
     if (problem === 'missingTime') return this.#lent.msg('scheduler.missingTime', this.#placeholder(pattern));
     if (problem === 'needsDayPeriod') return this.#lent.msg('scheduler.needsDayPeriod', pattern.am, pattern.pm);
     if (problem === 'badInput' && this.#lent.typed().text) return this.#lent.msg('scheduler.badTyped', this.#placeholder(pattern));

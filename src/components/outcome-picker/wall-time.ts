@@ -1,15 +1,3 @@
-import { timeZoneOffsetMinutes } from '../../model/scheduled-at.js';
-
-/** "Europe/Madrid (GMT+1)": the zone an agent's date is read in, said plainly. */
-export function timeZoneLabel(timeZone: string, at = Date.now()): string {
-  const offset = timeZoneOffsetMinutes(at, timeZone);
-  const sign = offset < 0 ? '−' : '+';
-  const hours = Math.floor(Math.abs(offset) / 60);
-  const minutes = Math.abs(offset) % 60;
-  const gmt = offset === 0 ? 'GMT' : `GMT${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
-  return `${timeZone.replaceAll('_', ' ')} (${gmt})`;
-}
-
 /** The wall-clock time of an instant in a zone (e.g. "14:05"), and whether it is today there. */
 export function formatWallTime(
   instant: number,
