@@ -1,9 +1,12 @@
-/** English strings of `<outcome-outbox>`. */
+import { enOutboxHost } from './en-outbox-host.js';
+
+/**
+ * English strings of `<outcome-outbox>`'s list and discard dialog. Fetched with the outbox's
+ * view; those shown without it are in en-outbox-host.ts.
+ */
 export const enOutbox = {
+  ...enOutboxHost,
   'outbox.label': 'Pending wrap-ups',
-  'outbox.loading': 'Loading pending wrap-ups…',
-  'outbox.empty': 'No wrap-ups are pending.',
-  'outbox.count': (count: number) => (count === 0 ? 'No wrap-ups pending' : count === 1 ? '1 wrap-up pending' : `${count} wrap-ups pending`),
   'outbox.queued': 'Waiting to be sent',
   'outbox.retrying': (attempts: number) => (attempts === 1 ? 'Sending again after 1 failed attempt' : `Sending again after ${attempts} failed attempts`),
   'outbox.refused': 'Refused by the server',

@@ -43,6 +43,8 @@ export const es: Messages = {
   'outbox.loading': 'Cargando cierres pendientes…',
   'outbox.empty': 'No hay cierres pendientes.',
   'outbox.count': (count) => (count === 0 ? 'Ningún cierre pendiente' : count === 1 ? '1 cierre pendiente' : `${count} cierres pendientes`),
+  'outbox.unavailable': (count) =>
+    `${count === 1 ? 'Hay 1 cierre pendiente, guardado' : `Hay ${count} cierres pendientes, guardados`} en este dispositivo, pero no se pudo cargar la lista. Compruebe la conexión y vuelva a intentarlo.`,
   'outbox.queued': 'En espera de envío',
   'outbox.retrying': (attempts) => (attempts === 1 ? 'Se reintenta tras 1 intento fallido' : `Se reintenta tras ${attempts} intentos fallidos`),
   'outbox.refused': 'Rechazado por el servidor',

@@ -1,59 +1,28 @@
 import { css } from 'lit';
 
+/**
+ * What the element shows without its view (loading, nothing pending, the view could not be
+ * fetched, with a retry button), laid out as the view lays out its list: nothing moves when it
+ * arrives. The view's own styles are in outbox-view.styles.ts, adopted with it.
+ */
 export const styles = css`
   :host {
     display: block;
-  }
-
-  [part~='list'] {
-    display: grid;
-    gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  [part~='entry'] {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-    padding: var(--_space);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_text-muted);
-    border-radius: var(--_radius);
-    overflow-wrap: anywhere;
-  }
-
-  [part~='entry-refused'] {
-    border-inline-start-color: var(--_danger);
-  }
-
-  [part~='entry-deferred'] {
-    border-inline-start-color: var(--_accent);
   }
 
   p {
     margin: 0;
   }
 
-  .subject {
-    font-weight: 600;
-  }
-
-  .meta,
   [part~='empty'],
   [part~='status'] {
     color: var(--_text-muted);
   }
 
-  [part~='error'] {
-    color: var(--_danger);
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
+  div[part~='status'] {
+    display: grid;
     gap: var(--_space);
+    justify-items: start;
   }
 
   button {
@@ -66,44 +35,5 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
-  }
-
-  button[aria-disabled='true'] {
-    cursor: progress;
-  }
-
-  .danger {
-    color: var(--_surface);
-    background: var(--_danger);
-    border-color: var(--_danger);
-  }
-
-  dialog {
-    box-sizing: border-box;
-    max-width: min(28rem, calc(100vw - 2rem));
-    padding: calc(var(--_space) * 2);
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 2);
-    overflow-wrap: anywhere;
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-
-  dialog[open] {
-    display: grid;
-    gap: var(--_space);
-  }
-
-  dialog .actions {
-    justify-content: flex-end;
-  }
-
-  .title {
-    font-weight: 600;
-    font-size: 1.1em;
   }
 `;

@@ -1,13 +1,22 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { query, state } from 'lit/decorators.js';
-import { OutcomeAdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
 import type { PendingWrapUp, Recorder } from '../../controllers/recorder.js';
 import { RecorderController } from '../../controllers/recorder-controller.js';
-import { enOutbox } from '../../localization/en-outbox.js';
+import type { Messages } from '../../localization/catalogue.js';
+import { enOutboxHost } from '../../localization/en-outbox-host.js';
 import { tokens } from '../../styles/tokens.js';
+import { onDemand } from '../../controllers/on-demand.js';
 import { OutcomeElement } from '../base/outcome-element.js';
+import type { OutboxView } from './outbox-view.js';
 import { styles } from './outcome-outbox.styles.js';
+
+/**
+ * The view: the entries, their actions and the discard dialog, fetched when the first outbox of
+ * a page connects. Not later, when the first entry appears: records are queued mostly when the
+ * connection fails, and the view would then be fetched offline.
+ */
+const viewCode = onDemand(() => import('./outbox-view.js'));
 
 export interface OutcomeResumeDetail {
   subjectId: string;
@@ -17,15 +26,19 @@ export interface OutcomePendingChangeDetail {
   count: number;
 }
 
-/** How often the ages ("5 minutes ago") are brought up to date. */
-const AGE_REFRESH_MS = 30_000;
-
 /**
  * The pending wrap-ups of the adapter's `Recorder`: records queued on this device (waiting or
  * being retried), records the backend refused, and wrap-ups deferred for later — each with its
  * subject, outcome, age and last error. Retry now sends one at once; Resume asks the host to
  * open a popup for a deferred one; Discard (refused or deferred only) asks first, naming it.
  * The list follows every change, in this tab or another, and says politely how many are left.
+ *
+ * The element itself is small: it keeps the pending list, its count and announcements, and
+ * shows loading and "nothing pending"; its view (the entries, their actions, the dialog, styles
+ * and English strings) is fetched when the first outbox connects, so pages that never show an
+ * outbox do not download it. While it arrives the element says it is loading; when it cannot be
+ * fetched (offline) and something is pending, it says so with a retry: the wrap-ups stay in the
+ * recorder, and queued records are still sent.
  *
  * @tagname outcome-outbox
  * @summary The agent's pending wrap-ups: queued, retrying, refused and deferred.
@@ -42,26 +55,21 @@ const AGE_REFRESH_MS = 30_000;
  * @csspart resume-button - Resume (deferred wrap-ups): fires `outcome-resume`.
  * @csspart discard-button - Discard (refused records and deferred wrap-ups), after a confirmation.
  * @csspart empty - Said when nothing is pending.
- * @csspart status - Loading, or no data source.
+ * @csspart status - Loading, no data source, or (with Retry) that the list of pending wrap-ups could not be loaded.
  * @csspart dialog - The discard confirmation.
  * @csspart confirm-discard - Confirms the discard.
  * @cssstate has-pending - At least one wrap-up is pending.
- * @cssstate loading - The pending list is being read.
+ * @cssstate loading - The pending list is being read, or the view is arriving.
  */
 export class OutcomeOutbox extends OutcomeElement {
   static override styles = [tokens, styles];
-  static override messages = enOutbox;
+  static override messages: Partial<Messages> = enOutboxHost;
 
   @state() private entries: readonly PendingWrapUp[] = [];
   @state() private loaded = false;
-  /** Entries being sent by Retry now. */
-  @state() private sending: ReadonlySet<string> = new Set();
-  /** The entry the discard dialog asks about. */
-  @state() private discarding: PendingWrapUp | null = null;
-  @state() private discardFailure = '';
   @state() private announcement = '';
-
-  @query('dialog') private dialog?: HTMLDialogElement;
+  /** The view's code could not be fetched (offline): said, with a retry, while something is pending. */
+  @state() private viewUnavailable = false;
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
   /** Follows the recorder of the current adapter: its changes, and its flush schedule while shown. */
@@ -70,9 +78,10 @@ export class OutcomeOutbox extends OutcomeElement {
   #shown: Recorder | undefined;
   /** Only the latest read of the pending list is shown. */
   #reads = 0;
-  #ticker: ReturnType<typeof setInterval> | undefined;
-  /** Where focus goes once the discard dialog closes. */
-  #returnFocus: (() => HTMLElement | null | undefined) | undefined;
+  /** What the element shows and does with its entries, once its code has arrived. */
+  #view: OutboxView | undefined;
+  /** The view's code being fetched: `updateComplete` waits for it. */
+  #viewArriving: Promise<void> | undefined;
 
   /** How many wrap-ups are pending (read only); `:state(has-pending)` when above zero. */
   get count(): number {
@@ -81,31 +90,61 @@ export class OutcomeOutbox extends OutcomeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#ticker = setInterval(() => {
-      if (this.entries.length) this.requestUpdate();
-    }, AGE_REFRESH_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#ticker);
+    this.#loadView();
   }
 
   get #recorder(): Recorder | undefined {
     return this.#recording.recorder;
   }
 
+  #loadView(): void {
+    if (this.#view) return;
+    this.viewUnavailable = false;
+    this.#viewArriving ??= viewCode
+      .load()
+      .then(
+        ({ OutboxView, messages, styles: viewStyles }) => {
+          const element = this.constructor as typeof OutcomeOutbox;
+          element.messages = { ...element.messages, ...messages };
+          // The view's styles join the element's own in its shadow root.
+          adoptStyles(this.renderRoot as ShadowRoot, [...element.elementStyles, viewStyles]);
+          this.#view = new OutboxView({
+            host: this,
+            outcomes: this.#outcomes,
+            entries: () => this.entries,
+            recorder: () => this.#recorder,
+            refresh: () => this.#refresh(),
+            announce: (text) => this.#announce(text),
+            msg: this.msg.bind(this),
+          });
+          this.requestUpdate();
+        },
+        () => {
+          this.viewUnavailable = true;
+        },
+      )
+      .finally(() => (this.#viewArriving = undefined));
+  }
+
+  #retryView = async (): Promise<void> => {
+    this.#loadView();
+    await this.updateComplete;
+    // The Retry button is gone: focus goes to what replaced it (the list, or Retry again) rather
+    // than staying on <body> — unless the user has moved it elsewhere while the view arrived.
+    if (document.activeElement !== document.body && document.activeElement !== this) return;
+    this.renderRoot.querySelector<HTMLElement>('[part~="list"], [part~="empty"], [part~="status"] button')?.focus();
+  };
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#viewArriving;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Joins the current adapter's recorder before rendering, so the list shown is its own.
-    void this.#recorder;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const dialog = this.dialog;
-    // Only when a discard is newly asked for: a render while the dialog closes must not reopen it.
-    if (dialog && (changed as Map<PropertyKey, unknown>).has('discarding') && this.discarding && !dialog.open) dialog.showModal();
+    const recorder = this.#recorder;
+    this.setCustomState('loading', !!recorder && (!this.loaded || (!!this.entries.length && !this.#view && !this.viewUnavailable)));
   }
 
   async #refresh(): Promise<void> {
@@ -128,183 +167,33 @@ export class OutcomeOutbox extends OutcomeElement {
     this.entries = entries;
     this.loaded = loaded;
     this.setCustomState('has-pending', entries.length > 0);
-    this.setCustomState('loading', !loaded && !!this.#recorder);
     if (entries.length === before) return;
+    // Now the view is needed: after a failed fetch, the first entry is a reason to try again.
+    if (!before) this.#loadView();
     // The count is said when it changes, not on first showing the list.
     if (wasLoaded && loaded) this.#announce(this.msg('outbox.count', entries.length));
     this.dispatchEvent(new CustomEvent<OutcomePendingChangeDetail>('outcome-pending-change', { detail: { count: entries.length }, bubbles: true, composed: true }));
   }
 
   protected override render() {
-    return html`${this.#renderList()}
+    return html`${this.#renderBody()}
       <span class="visually-hidden" role="status">${this.announcement}</span>
-      ${this.#renderDialog()}`;
+      ${this.#view?.renderDialog() ?? nothing}`;
   }
 
-  #renderList() {
+  #renderBody() {
+    const count = this.entries.length;
     if (!this.effectiveAdapter) return html`<p part="status">${this.msg('noAdapter')}</p>`;
-    if (!this.loaded) return html`<p part="status" aria-busy="true">${this.msg('outbox.loading')}</p>`;
-    if (!this.entries.length) return html`<p part="empty" tabindex="-1">${this.msg('outbox.empty')}</p>`;
-    const names = new Map(this.#outcomes.snapshot.outcomeTypes.map((type) => [type.key, type.name]));
-    const ages = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    return html`<ul part="list" aria-label=${this.msg('outbox.label')} tabindex="-1">
-      ${this.entries.map((entry, index) => this.#renderEntry(entry, `entry-${index}`, names, ages))}
-    </ul>`;
-  }
-
-  #renderEntry(entry: PendingWrapUp, id: string, names: Map<string, string>, ages: Intl.RelativeTimeFormat) {
-    const { state } = entry;
-    const sending = this.sending.has(entry.id);
-    return html`<li part=${state === 'retrying' ? 'entry entry-queued entry-retrying' : `entry entry-${state}`}>
-      <p id=${id}><span class="subject">${entry.subjectId}</span> · ${this.#outcomeName(entry, names)}</p>
-      <p class="meta">
-        ${state === 'retrying' ? this.msg('outbox.retrying', entry.attempts) : this.msg(`outbox.${state}`)} ·
-        <time datetime=${entry.since}>${this.#age(entry.since, ages)}</time>
-      </p>
-      ${entry.lastError ? html`<p part="error">${this.msg('outbox.lastError', this.#reason(entry.lastError, state === 'refused'))}</p>` : nothing}
-      <div class="actions">
-        ${state === 'deferred'
-          ? html`<button type="button" part="resume-button" aria-describedby=${id} @click=${() => this.#resume(entry)}>${this.msg('outbox.resume')}</button>`
-          : html`<button type="button" part="retry-button" aria-describedby=${id} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#retry(entry)}>
-              ${sending ? this.msg('outbox.sending') : this.msg('outbox.retry')}
-            </button>`}
-        ${state === 'refused' || state === 'deferred'
-          ? html`<button type="button" part="discard-button" aria-describedby=${id} @click=${() => this.#askDiscard(entry)}>${this.msg('outbox.discard')}</button>`
-          : nothing}
-      </div>
-    </li>`;
-  }
-
-  #renderDialog() {
-    const entry = this.discarding;
-    return html`<dialog part="dialog" aria-labelledby="discard-title" aria-describedby="discard-text" @close=${this.#onDialogClose}>
-      ${entry
-        ? html`<p id="discard-title" class="title">${this.msg('outbox.discardTitle', entry.subjectId)}</p>
-            <p id="discard-text">
-              ${entry.record
-                ? this.msg('outbox.discardRecord', this.#outcomeName(entry), entry.subjectId)
-                : this.msg('outbox.discardDeferred', entry.subjectId)}
-            </p>
-            ${this.discardFailure ? html`<p part="error" role="alert">${this.discardFailure}</p>` : nothing}
-            <div class="actions">
-              <button type="button" autofocus @click=${() => this.dialog?.close()}>${this.msg('outbox.cancel')}</button>
-              <button type="button" part="confirm-discard" class="danger" @click=${this.#confirmDiscard}>
-                ${this.msg('outbox.discardConfirm', entry.subjectId)}
-              </button>
-            </div>`
-        : nothing}
-    </dialog>`;
-  }
-
-  /** The outcome's name from the adapter's list, else its key; deferred wrap-ups have none yet. */
-  #outcomeName(entry: PendingWrapUp, names?: Map<string, string>): string {
-    const key = entry.record?.outcomeKey;
-    if (!key) return this.msg('outbox.noOutcome');
-    return (names?.get(key) ?? this.#outcomes.snapshot.outcomeTypes.find((type) => type.key === key)?.name) || key;
-  }
-
-  #age(since: string, ages: Intl.RelativeTimeFormat): string {
-    const seconds = Math.min(0, Math.round((Date.parse(since) - Date.now()) / 1000));
-    if (seconds > -60) return ages.format(seconds, 'second');
-    if (seconds > -3600) return ages.format(Math.round(seconds / 60), 'minute');
-    if (seconds > -86_400) return ages.format(Math.round(seconds / 3600), 'hour');
-    return ages.format(Math.round(seconds / 86_400), 'day');
-  }
-
-  /**
-   * A known error code in the page's language, with the backend's own words when it refused the
-   * record (they say what to change); an unknown code in the backend's words alone.
-   */
-  #reason(error: { code: string; message: string }, withMessage = false): string {
-    const key = `error.${error.code as AdapterErrorCode}` as const;
-    const known = this.msg(key);
-    // The catalogue answers with the key itself for a code it does not know (an older entry's).
-    if (known === key) return error.message;
-    return withMessage && error.message && error.message !== known ? `${known} ${error.message}` : known;
-  }
-
-  async #retry(entry: PendingWrapUp): Promise<void> {
-    const recorder = this.#recorder;
-    if (!recorder || this.sending.has(entry.id)) return;
-    const index = this.#indexOf(entry.id);
-    const hadFocus = this.shadowRoot?.activeElement?.closest('[part~="entry"]') === this.renderRoot.querySelectorAll('[part~="entry"]')[index];
-    this.sending = new Set([...this.sending, entry.id]);
-    let text: string;
-    try {
-      await recorder.retry(entry.id);
-      text = this.msg('outbox.sent', entry.subjectId);
-    } catch (thrown) {
-      const error = OutcomeAdapterError.from(thrown, 'network');
-      text = this.msg('outbox.notSent', entry.subjectId, this.#reason(error));
+    if (count && this.#view) return this.#view.renderList();
+    if (count && this.viewUnavailable) {
+      return html`<div part="status" role="alert">
+        <p>${this.msg('outbox.unavailable', count)}</p>
+        <button type="button" @click=${this.#retryView}>${this.msg('retry')}</button>
+      </div>`;
     }
-    const sending = new Set(this.sending);
-    sending.delete(entry.id);
-    this.sending = sending;
-    await this.#refresh();
-    this.#announce(text);
-    if (hadFocus) this.#keepFocus(entry.id, index);
-  }
-
-  #resume(entry: PendingWrapUp): void {
-    this.dispatchEvent(new CustomEvent<OutcomeResumeDetail>('outcome-resume', { detail: { subjectId: entry.subjectId }, bubbles: true, composed: true }));
-  }
-
-  #askDiscard(entry: PendingWrapUp): void {
-    this.discarding = entry;
-    this.discardFailure = '';
-    this.#returnFocus = () => this.#entryButton(entry.id, 'discard-button');
-  }
-
-  #confirmDiscard = async (): Promise<void> => {
-    const entry = this.discarding;
-    const recorder = this.#recorder;
-    if (!entry || !recorder) return;
-    try {
-      await recorder.discard(entry.id);
-    } catch (thrown) {
-      this.discardFailure = `${this.msg('outbox.discardFailed')} ${thrown instanceof Error ? thrown.message : ''}`.trim();
-      return;
-    }
-    const index = this.#indexOf(entry.id);
-    await this.#refresh();
-    this.#returnFocus = () => this.#focusTarget(index);
-    this.#announce(this.msg('outbox.discarded', entry.subjectId));
-    this.dialog?.close();
-  };
-
-  #onDialogClose = (): void => {
-    this.discarding = null;
-    this.discardFailure = '';
-    const target = this.#returnFocus;
-    this.#returnFocus = undefined;
-    // A frame later: focusing a non-button in the task the modal dialog closed in can crash
-    // Chromium (seen in headless Chromium 156 when the list had just emptied).
-    void this.updateComplete.then(() => requestAnimationFrame(() => (target?.() ?? this.#focusTarget(0))?.focus()));
-  };
-
-  #indexOf(id: string): number {
-    return this.entries.findIndex((entry) => entry.id === id);
-  }
-
-  #entryButton(id: string, part: string): HTMLElement | null | undefined {
-    const index = this.#indexOf(id);
-    if (index < 0) return undefined;
-    return this.renderRoot.querySelectorAll('[part~="entry"]')[index]?.querySelector<HTMLElement>(`[part~="${part}"]`);
-  }
-
-  /** After an entry left: the first action of the one now in its place (or the last), else the list or the empty message. */
-  #focusTarget(index: number): HTMLElement | null {
-    const entries = this.renderRoot.querySelectorAll('[part~="entry"]');
-    const entry = entries[Math.min(Math.max(index, 0), entries.length - 1)];
-    return entry?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('[part~="list"], [part~="empty"]');
-  }
-
-  /** When the entry that had focus is gone, focus moves to its neighbour rather than to `<body>`. */
-  #keepFocus(id: string, index: number): void {
-    void this.updateComplete.then(() => {
-      const lost = !this.shadowRoot?.activeElement && (document.activeElement === document.body || document.activeElement === this);
-      if (lost && this.#indexOf(id) < 0) this.#focusTarget(index)?.focus();
-    });
+    // While the view arrives, as while the list is read: one line, where the list will be.
+    if (!this.loaded || count) return html`<p part="status" aria-busy="true">${this.msg('outbox.loading')}</p>`;
+    return html`<p part="empty" tabindex="-1">${this.msg('outbox.empty')}</p>`;
   }
 
   #announce(text: string): void {
