@@ -18,7 +18,6 @@ import { standInFetch } from './support/stand-in-fetch.js';
 
 interface EditorArgs {
   userRole: 'editor' | 'viewer';
-  lang: 'en' | 'es';
   latencyMs: number;
 }
 
@@ -29,8 +28,9 @@ function credential<T>(table: Readonly<Record<string, T>>, fits: (grant: T) => b
   return found[0];
 }
 
-function page(adapter: OutcomeAdapter, { userRole, lang }: EditorArgs, note: string) {
-  return html`<section lang=${lang} style="font: 14px/1.4 system-ui, sans-serif; max-width: 56rem">
+/** A settings page; its language, direction and scheme are the toolbar's (see .storybook/preview.ts). */
+function page(adapter: OutcomeAdapter, { userRole }: EditorArgs, note: string) {
+  return html`<section style="font: 14px/1.4 system-ui, sans-serif; max-width: 56rem">
     <p>${note}</p>
     <outcome-type-editor
       .adapter=${adapter}
@@ -43,10 +43,9 @@ function page(adapter: OutcomeAdapter, { userRole, lang }: EditorArgs, note: str
 const meta: Meta<EditorArgs> = {
   title: 'Elements/outcome-type-editor',
   component: 'outcome-type-editor',
-  args: { userRole: 'editor', lang: 'en', latencyMs: 300 },
+  args: { userRole: 'editor', latencyMs: 300 },
   argTypes: {
     userRole: { control: 'inline-radio', options: ['editor', 'viewer'], description: 'The user’s role; the adapter’s can only restrict it.' },
-    lang: { control: 'inline-radio', options: ['en', 'es'] },
     latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 100 }, description: 'Delay before every answer, to show progress.' },
   },
 };

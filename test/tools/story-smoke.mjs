@@ -116,6 +116,25 @@ async function settle(page) {
   await page.evaluate(() => new Promise((done) => window.requestAnimationFrame(() => window.requestAnimationFrame(done))));
 }
 
+/** The story's outcome elements (outside shadow roots) that do not take the toolbar's language and direction. */
+function notFollowingToolbar(page, { locale, direction }) {
+  return page.evaluate(
+    (want) =>
+      [...document.querySelectorAll('#storybook-root *')]
+        .filter((element) => element.localName.startsWith('outcome-') || element.localName === 'disposition-popup')
+        .filter((element) => typeof element.locale === 'string')
+        .flatMap((element) => {
+          const problems = [];
+          // A provider's own `lang` (a story control left empty by default) is the host's choice.
+          const pinned = element.closest('outcome-provider[lang]');
+          if (!pinned && element.locale !== want.locale) problems.push(`<${element.localName}> speaks ${element.locale}, the toolbar says ${want.locale}`);
+          if (window.getComputedStyle(element).direction !== want.direction) problems.push(`<${element.localName}> is ${window.getComputedStyle(element).direction}, the toolbar says ${want.direction}`);
+          return problems;
+        }),
+    { locale, direction },
+  );
+}
+
 async function axeViolations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async (rules) => {
@@ -130,10 +149,16 @@ async function axeViolations(page) {
 }
 
 /**
- * The preview's colour schemes (the `scheme` global of .storybook/preview.ts): every story is
- * checked in each, so axe's contrast rule sees the dark theme too.
+ * The toolbar's globals (.storybook/preview.ts) each story is checked under: light in English,
+ * left to right; dark in Spanish, right to left — so axe's contrast rule sees the dark theme,
+ * and every story is seen to follow the toolbar's language and direction (a story that pins its
+ * own `lang` stops the toolbar from reaching its elements, as the editor's stories once did).
  */
 const SCHEMES = ['light', 'dark'];
+const GLOBALS = { light: 'scheme:light;lang:en;dir:ltr', dark: 'scheme:dark;lang:es;dir:rtl' };
+const TOOLBAR = { light: { locale: 'en', direction: 'ltr' }, dark: { locale: 'es', direction: 'rtl' } };
+/** Stories about one language on purpose: their elements keep it whatever the toolbar says. */
+const PINNED_LANGUAGE = /spanish|espa/i;
 
 /** Loads one story in every scheme; returns what went wrong (empty when nothing). */
 async function checkStory(browser, baseUrl, id) {
@@ -163,10 +188,13 @@ async function checkStoryIn(browser, baseUrl, id, scheme) {
     if (response.status() >= 400 && !ignored(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   try {
-    await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=scheme:${scheme}`, { waitUntil: 'load' });
+    await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${GLOBALS[scheme]}`, { waitUntil: 'load' });
     const renderProblem = await waitForRender(page, id);
     if (renderProblem) problems.push(renderProblem);
     await settle(page);
+    if (!PINNED_LANGUAGE.test(id)) {
+      for (const stray of await notFollowingToolbar(page, TOOLBAR[scheme])) problems.push(stray);
+    }
     for (const violation of await axeViolations(page)) {
       problems.push(`axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')}`);
     }
