@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MEMORY_RULES } from '../model/field-rules.js';
+import { MEMORY_RULES, type BackendRules } from '../model/field-rules.js';
 import { randomId } from '../model/id.js';
 import { sortOutcomeTypes } from '../model/ordering.js';
 import { parseWith } from '../model/parse.js';
@@ -58,6 +58,13 @@ export interface MemoryAdapterOptions {
   failureRate?: number;
   /** What this caller may do. Default `editor`. */
   role?: Role;
+  /**
+   * The write rules it enforces and announces as `capabilities` (the fields an editor shows):
+   * default `MEMORY_RULES`, every canonical field. Another backend's (`SAILOR_RULES`,
+   * `CLOSE_RULES`, …) makes a demo show that backend's real form and checks. A backend whose
+   * rules have no `key` names a new type by its id, as Sailor and Close do.
+   */
+  rules?: BackendRules;
   onInvalidItem?: InvalidItemHandler;
   /** Clock and dice, for tests. */
   now?: () => number;
@@ -105,6 +112,7 @@ export class MemoryAdapter implements OutcomeAdapter {
   readonly #options: MemoryAdapterOptions;
   readonly #storageKey: string;
   readonly #report: InvalidItemHandler;
+  readonly #rules: BackendRules;
   #state: MemoryState = { seeded: false, outcomeTypes: [], records: [], idempotency: {} };
   /** The raw stored text the state was last read from or written as. */
   #storedText: string | null = null;
@@ -114,14 +122,15 @@ export class MemoryAdapter implements OutcomeAdapter {
     this.#storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
     this.id = options.id || `memory:${this.#storageKey}`;
     this.#report = options.onInvalidItem ?? warnInvalidItem;
+    this.#rules = options.rules ?? MEMORY_RULES;
     this.capabilities = Object.freeze({
       create: true,
       update: true,
       delete: true,
       record: true,
       role: options.role ?? 'editor',
-      fields: MEMORY_RULES.fields,
-      crossField: MEMORY_RULES.crossField,
+      fields: this.#rules.fields,
+      crossField: this.#rules.crossField,
     });
   }
 
@@ -140,7 +149,7 @@ export class MemoryAdapter implements OutcomeAdapter {
     await this.#enter(options);
     this.#assertEditor();
     const state = this.#read();
-    const checked = checkOutcomeTypeInput(input, MEMORY_RULES);
+    const checked = checkOutcomeTypeInput(input, this.#rules);
     if (!checked.ok) {
       throw validationError('The outcome type is not valid.', issuesToFieldErrors(checked.issues));
     }
@@ -154,11 +163,14 @@ export class MemoryAdapter implements OutcomeAdapter {
       }
       return copy(earlier);
     }
-    this.#assertUniqueKey(checked.value.key!);
+    const id = randomId();
+    const typeKey = checked.value.key ?? id;
+    this.#assertUniqueKey(typeKey);
     const time = this.#nowIso();
     const created = OutcomeTypeSchema.parse({
       ...checked.value,
-      id: randomId(),
+      id,
+      key: typeKey,
       extras: input.extras ?? {},
       isSystem: false,
       createdAt: time,
@@ -178,7 +190,7 @@ export class MemoryAdapter implements OutcomeAdapter {
     await this.#enter(options);
     this.#assertEditor();
     const existing = this.#find(id);
-    const checked = checkOutcomeTypeInput(changes, MEMORY_RULES, existing);
+    const checked = checkOutcomeTypeInput(changes, this.#rules, existing);
     if (!checked.ok) {
       throw validationError('The changes are not valid.', issuesToFieldErrors(checked.issues));
     }

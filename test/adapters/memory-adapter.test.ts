@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
+import { CLOSE_RULES, SAILOR_RULES } from '../../src/model/field-rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -190,6 +191,34 @@ describe('MemoryAdapter', () => {
     it('answers not_found for an unknown id', async () => {
       const { adapter: memory } = adapter();
       expect((await rejection(memory.deleteOutcomeType('missing'))).code).to.equal('not_found');
+    });
+  });
+
+  describe('another backend’s rules (the `rules` option)', () => {
+    it('announces and enforces Sailor’s fields: the editor shows Sailor’s form, and its checks hold', async () => {
+      const { adapter: memory } = adapter({ rules: SAILOR_RULES });
+      expect(Object.keys(memory.capabilities.fields).sort()).to.deep.equal(['destination', 'kind', 'name', 'ordinal', 'webhookUrl']);
+      expect(memory.capabilities.crossField).to.equal(SAILOR_RULES.crossField);
+      // Sailor has no key: a new type is named by its id, as Sailor names it by outcome_id.
+      const created = await memory.createOutcomeType({ ...purchased, key: undefined as unknown as string, kind: 'disposition' });
+      expect(created.key).to.equal(created.id);
+      // Fields Sailor does not have are not stored from the input: the canonical defaults stand.
+      expect(created.classification).to.equal('neutral');
+      const tooLong = await rejection(memory.updateOutcomeType(created.id, { name: 'n'.repeat(121) }));
+      expect(tooLong.fieldErrors).to.have.property('name');
+      const action = await rejection(memory.createOutcomeType({ ...purchased, key: undefined as unknown as string, kind: 'action' }));
+      expect(action.code).to.equal('validation');
+      expect(action.fieldErrors).to.have.property('webhookUrl');
+      const withHook = await memory.createOutcomeType({ ...purchased, key: undefined as unknown as string, kind: 'action', webhookUrl: 'https://hooks.example/x' });
+      expect(withHook).to.deep.include({ kind: 'action', webhookUrl: 'https://hooks.example/x' });
+    });
+
+    it('announces Close’s fields and refuses what Close does not let a caller change', async () => {
+      const { adapter: memory } = adapter({ rules: CLOSE_RULES });
+      expect(Object.keys(memory.capabilities.fields).sort()).to.deep.equal(['appliesTo', 'autoAppliedOn', 'description', 'name']);
+      const created = await memory.createOutcomeType({ ...purchased, key: undefined as unknown as string, name: 'Left a voicemail' });
+      const error = await rejection(memory.updateOutcomeType(created.id, { appliesTo: ['calls'] }));
+      expect(error.fieldErrors).to.have.property('appliesTo');
     });
   });
 
