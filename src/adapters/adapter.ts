@@ -15,6 +15,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sent as `Idempotency-Key` where the backend has one; reused for every retry. */
   idempotencyKey?: string;
+  /**
+   * Read by `updateOutcomeType` only: the outcome type as the caller (the admin) read it. The
+   * update is then made only if the server still holds that version; otherwise it fails with
+   * `conflict`, carrying the server's version as `OutcomeAdapterError.current`, and nothing is
+   * written. A type deleted meanwhile fails with `not_found` and is not re-created. Backends
+   * without conditional writes (Close, Sailor) re-read the one type right before writing and
+   * compare its `updatedAt` and the fields the write depends on. Without it, an update behaves
+   * as before (last write wins), but never resends values older than the server's.
+   */
+  expected?: OutcomeType;
 }
 
 export interface AdapterCapabilities {

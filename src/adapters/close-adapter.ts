@@ -119,6 +119,25 @@ export const readCloseError: ErrorReader = (_status, body) => {
   return { message: message ? `Close: ${message}` : undefined, fieldErrors };
 };
 
+/** The canonical fields a Close update writes. */
+const CLOSE_WRITTEN_FIELDS = ['name', 'description', 'autoAppliedOn'] as const;
+
+/**
+ * `conflict` (with the server's version) when the outcome is not the one the caller read: its
+ * `date_updated` moved, or — when either read has none — a field this update writes differs.
+ */
+function assertCloseUnchanged(expected: OutcomeType, current: OutcomeType, changes: Partial<OutcomeTypeInput>): void {
+  const moved = expected.updatedAt !== undefined && current.updatedAt !== undefined && expected.updatedAt !== current.updatedAt;
+  const changed = CLOSE_WRITTEN_FIELDS.filter((field) => Object.hasOwn(changes, field) && (expected[field] ?? '') !== (current[field] ?? ''));
+  if (!moved && changed.length === 0) return;
+  const what = changed.length ? ` (${changed.join(', ')})` : '';
+  throw new OutcomeAdapterError(
+    'conflict',
+    `"${current.name}" was changed by someone else since it was read${what}; nothing was saved. Review the current version and apply your change again.`,
+    { retryable: false, current: structuredClone(current) },
+  );
+}
+
 function outcomePath(id: string): string {
   return `${OUTCOMES_PATH}${encodeURIComponent(id)}/`;
 }
@@ -132,8 +151,6 @@ export class CloseAdapter extends HttpAdapter {
   readonly capabilities: AdapterCapabilities;
   readonly #pageSize: number;
   readonly #maxPages: number;
-  /** The outcomes last read or written, so an update knows what it changes without a GET. */
-  #known = new Map<string, OutcomeType>();
 
   constructor(options: CloseAdapterOptions) {
     if (!options.apiKey) throw new TypeError('CloseAdapter needs an apiKey.');
@@ -167,13 +184,11 @@ export class CloseAdapter extends HttpAdapter {
       }
       skip += answer.data.length;
     }
-    this.#known = new Map(outcomes);
     return sortOutcomeTypes([...outcomes.values()]).map((outcome) => structuredClone(outcome));
   }
 
   async getOutcomeType(id: string, options?: RequestOptions): Promise<OutcomeType> {
-    const outcome = await this.http.send({ method: 'GET', path: outcomePath(id), signal: options?.signal }, CloseOutcomeSchema);
-    return this.#remember(outcome);
+    return this.http.send({ method: 'GET', path: outcomePath(id), signal: options?.signal }, CloseOutcomeSchema);
   }
 
   /** Close documents no idempotency key, so a create is sent once and never retried. */
@@ -185,34 +200,33 @@ export class CloseAdapter extends HttpAdapter {
       description: fields.description ?? '',
       type: closeTypeFor(fields.autoAppliedOn),
     };
-    const created = await this.http.send(
-      { method: 'POST', path: OUTCOMES_PATH, body, signal: options?.signal },
-      CloseOutcomeSchema,
-    );
-    return this.#remember(created);
+    return this.http.send({ method: 'POST', path: OUTCOMES_PATH, body, signal: options?.signal }, CloseOutcomeSchema);
   }
 
+  /**
+   * Close documents no conditional write, so the outcome is re-read (GET of the one outcome)
+   * right before writing: only what differs from the server's current value is sent — a name
+   * set back to its old value after someone else's rename is a change — and nothing is sent
+   * when nothing differs. With `options.expected`, an outcome that changed since it was read is
+   * `conflict` (carrying the current version); one deleted meanwhile is `not_found`.
+   */
   async updateOutcomeType(
     id: string,
     changes: Partial<OutcomeTypeInput>,
     options?: RequestOptions,
   ): Promise<OutcomeType> {
     this.assertEditor();
-    const existing = this.#known.get(id) ?? (await this.getOutcomeType(id, options));
-    const fields = this.checkWrite(changes, CLOSE_RULES, existing);
-    const body = this.#changedWireFields(fields, changes, existing);
-    if (Object.keys(body).length === 0) return structuredClone(existing);
-    const updated = await this.http.send(
-      { method: 'PUT', path: outcomePath(id), body, signal: options?.signal },
-      CloseOutcomeSchema,
-    );
-    return this.#remember(updated);
+    const current = await this.getOutcomeType(id, { signal: options?.signal });
+    if (options?.expected) assertCloseUnchanged(options.expected, current, changes);
+    const fields = this.checkWrite(changes, CLOSE_RULES, current);
+    const body = this.#changedWireFields(fields, changes, current);
+    if (Object.keys(body).length === 0) return current;
+    return this.http.send({ method: 'PUT', path: outcomePath(id), body, signal: options?.signal }, CloseOutcomeSchema);
   }
 
   async deleteOutcomeType(id: string, options?: RequestOptions): Promise<void> {
     this.assertEditor();
     await this.http.send({ method: 'DELETE', path: outcomePath(id), signal: options?.signal }, AnyAnswerSchema);
-    this.#known.delete(id);
   }
 
   async #readPage(skip: number, options?: RequestOptions) {
@@ -255,27 +269,25 @@ export class CloseAdapter extends HttpAdapter {
   }
 
   /**
-   * The checked changes in Close's names. An `autoAppliedOn` given as undefined means "no longer
-   * applied on voicemail drops", which Close says as `type: custom`.
+   * The checked changes in Close's names, only where they differ from the server's current
+   * outcome. An `autoAppliedOn` given as undefined means "no longer applied on voicemail drops",
+   * which Close says as `type: custom`.
    */
   #changedWireFields(
     fields: Partial<OutcomeTypeInput>,
     changes: Partial<OutcomeTypeInput>,
-    existing: OutcomeType,
+    current: OutcomeType,
   ): Record<string, string> {
     const body: Record<string, string> = {};
-    if (fields.name !== undefined) body['name'] = fields.name;
-    if (fields.description !== undefined) body['description'] = fields.description;
-    if (fields.autoAppliedOn !== undefined) body['type'] = closeTypeFor(fields.autoAppliedOn);
+    if (fields.name !== undefined && fields.name !== current.name) body['name'] = fields.name;
+    if (fields.description !== undefined && fields.description !== current.description) body['description'] = fields.description;
+    if (fields.autoAppliedOn !== undefined && fields.autoAppliedOn !== current.autoAppliedOn) {
+      body['type'] = closeTypeFor(fields.autoAppliedOn);
+    }
     const clearsAutoApplied =
-      Object.hasOwn(changes, 'autoAppliedOn') && changes.autoAppliedOn === undefined && existing.autoAppliedOn !== undefined;
+      Object.hasOwn(changes, 'autoAppliedOn') && changes.autoAppliedOn === undefined && current.autoAppliedOn !== undefined;
     if (clearsAutoApplied) body['type'] = 'custom';
     return body;
-  }
-
-  #remember(outcome: OutcomeType): OutcomeType {
-    this.#known.set(outcome.id, outcome);
-    return structuredClone(outcome);
   }
 
 }

@@ -1,3 +1,5 @@
+import type { OutcomeType } from '../model/types.js';
+
 export const ADAPTER_ERROR_CODES = [
   'validation',
   'unauthorized',
@@ -29,6 +31,11 @@ export interface OutcomeAdapterErrorOptions {
   fieldErrors?: Record<string, string>;
   /** How long the server asked the caller to wait (`Retry-After`), in milliseconds. */
   retryAfterMs?: number;
+  /**
+   * With `conflict` from an update that named the version it `expected`: the outcome type as
+   * the server holds it now, so an editor can show both versions and let the admin reapply.
+   */
+  current?: OutcomeType;
   cause?: unknown;
 }
 
@@ -43,6 +50,11 @@ export class OutcomeAdapterError extends Error {
   readonly retryable: boolean;
   readonly fieldErrors: Readonly<Record<string, string>>;
   readonly retryAfterMs: number | undefined;
+  /**
+   * The server's current version of the outcome type, when the error is a `conflict` between
+   * what the caller expected (`RequestOptions.expected`) and what the server holds; else undefined.
+   */
+  readonly current: OutcomeType | undefined;
 
   constructor(code: AdapterErrorCode, message: string, options: OutcomeAdapterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -51,6 +63,7 @@ export class OutcomeAdapterError extends Error {
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
     this.fieldErrors = Object.freeze({ ...options.fieldErrors });
     this.retryAfterMs = options.retryAfterMs;
+    this.current = options.current;
   }
 
   /** Any thrown value as an OutcomeAdapterError, keeping the original as `cause`. */

@@ -157,6 +157,39 @@ function readOutcome(item: unknown): ParseResult<ReadOutcome> {
   return { ok: true, value: { outcome: canonical.value, unread: unreadFields(wire, destination.destination) } };
 }
 
+/**
+ * A list answer leaves out what a removal removes from (and may leave out the webhook), which
+ * the adapter knows when it wrote or read them itself. They still hold when the outcome was not
+ * changed since — same `updated_at` and destination type — and are then kept, so that an update
+ * can resend them; otherwise they stay unknown and an update must be given them again.
+ */
+function withStillKnownFields(fresh: ReadOutcome, earlier: ReadOutcome | undefined): ReadOutcome {
+  if (!earlier || fresh.unread.length === 0) return fresh;
+  const unchanged = fresh.outcome.updatedAt !== undefined && fresh.outcome.updatedAt === earlier.outcome.updatedAt;
+  if (!unchanged) return fresh;
+  const outcome: OutcomeType = { ...fresh.outcome, extras: { ...fresh.outcome.extras } };
+  const unread: OutcomeTypeField[] = [];
+  for (const field of fresh.unread) {
+    if (earlier.unread.includes(field)) {
+      unread.push(field);
+    } else if (field === 'destination') {
+      const known = earlier.outcome.destination;
+      if (known && known.type === fresh.outcome.extras['destination_type']) {
+        outcome.destination = structuredClone(known);
+        delete outcome.extras['destination_type'];
+      } else {
+        unread.push(field);
+      }
+    } else if (field === 'webhookUrl') {
+      if (earlier.outcome.webhookUrl === undefined) delete outcome.webhookUrl;
+      else outcome.webhookUrl = earlier.outcome.webhookUrl;
+    } else {
+      unread.push(field);
+    }
+  }
+  return { outcome, unread };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing: the whole configuration, in wire names, only the fields Sailor accepts.
 
@@ -210,6 +243,62 @@ function refuseErasing(unread: readonly OutcomeTypeField[], changes: Partial<Out
     const summary = Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join('; ');
     throw new OutcomeAdapterError('validation', `Not sent: ${summary}.`, { fieldErrors });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts: Sailor has no conditional write, so an update compares what the caller expected
+// with a fresh read. PATCH resends the whole configuration, so every field of it counts.
+
+/** A destination as Sailor stores it: the Smart List's display name is not part of it. */
+function destinationKey(destination: Destination | undefined): string {
+  if (!destination) return 'unknown';
+  switch (destination.type) {
+    case 'none':
+      return 'none';
+    case 'smart_list':
+      return `smart_list:${destination.id}`;
+    case 'remove_from_smart_list':
+      return 'all' in destination ? 'remove:all' : `remove:${JSON.stringify(destination.listIds)}`;
+  }
+}
+
+/** The fields of the configuration that differ between two reads of one outcome. */
+function changedConfiguration(expected: OutcomeType, current: OutcomeType): string[] {
+  const changed: string[] = [];
+  if (expected.name !== current.name) changed.push('name');
+  if (expected.kind !== current.kind) changed.push('kind');
+  if (expected.ordinal !== current.ordinal) changed.push('ordinal');
+  if (destinationKey(expected.destination) !== destinationKey(current.destination)) changed.push('destination');
+  if ((expected.webhookUrl ?? '') !== (current.webhookUrl ?? '')) changed.push('webhookUrl');
+  return changed;
+}
+
+/**
+ * `conflict` (with the server's version) when the outcome is not the one the caller read: its
+ * `updated_at` moved, or — whether or not Sailor sent one — any field a PATCH resends differs.
+ */
+function assertSailorUnchanged(expected: OutcomeType, current: OutcomeType): void {
+  const changed = changedConfiguration(expected, current);
+  const moved = expected.updatedAt !== undefined && current.updatedAt !== undefined && expected.updatedAt !== current.updatedAt;
+  if (!moved && changed.length === 0) return;
+  const what = changed.length ? ` (${changed.join(', ')})` : '';
+  throw new OutcomeAdapterError(
+    'conflict',
+    `"${current.name}" was changed by someone else since it was read${what}; nothing was saved. Review the current version and apply your change again.`,
+    { retryable: false, current: structuredClone(current) },
+  );
+}
+
+/** Rejects with `aborted` as soon as the caller aborts, whether or not `promise` settles. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  const aborted = () => new OutcomeAdapterError('aborted', 'The request was aborted.', { cause: signal.reason });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,6 +366,8 @@ export class SailorAdapter extends HttpAdapter {
   declare readonly listSmartLists?: (options?: RequestOptions) => Promise<SmartList[]>;
   /** The last outcome read or written per id: what an update starts from. */
   readonly #known = new Map<string, ReadOutcome>();
+  /** The re-read that the updates asked for in this task share, until it is sent. */
+  #pendingReread: Promise<OutcomeType[]> | undefined;
   #dispositionPopupEnabled: boolean | undefined;
 
   constructor(options: SailorAdapterOptions) {
@@ -305,7 +396,8 @@ export class SailorAdapter extends HttpAdapter {
   async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
     const request: HttpRequest = { method: 'GET', path: OUTCOMES_PATH, signal: options?.signal };
     const envelope = await this.#send(request, ListEnvelopeSchema);
-    const read = this.parseItems(envelope.outcomes, readOutcome, `GET ${OUTCOMES_PATH}`);
+    const fresh = this.parseItems(envelope.outcomes, readOutcome, `GET ${OUTCOMES_PATH}`);
+    const read = fresh.map((item) => withStillKnownFields(item, this.#known.get(item.outcome.id)));
     this.#known.clear();
     for (const item of read) this.#known.set(item.outcome.id, item);
     this.#dispositionPopupEnabled = envelope.disposition_popup_enabled;
@@ -318,12 +410,21 @@ export class SailorAdapter extends HttpAdapter {
     return this.#write('POST', OUTCOMES_PATH, toWire(configuration), options);
   }
 
+  /**
+   * PATCH replaces the whole configuration, and Sailor has no conditional write nor a
+   * single-outcome GET: the outcome is re-read (one list, shared by the updates asked for in
+   * the same task) right before writing, and every field the caller does not change is resent
+   * with the server's current value, never with an older copy. With `options.expected`, an
+   * outcome that changed since it was read is `conflict` (carrying the current version), and
+   * one deleted meanwhile is `not_found`; nothing is written either way.
+   */
   async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
     this.assertEditor();
-    const known = await this.#find(id, options);
-    const checked = this.checkWrite(changes, SAILOR_RULES, known.outcome);
-    refuseErasing(known.unread, checked);
-    const { name, kind, ordinal, destination, webhookUrl } = known.outcome;
+    const current = await this.#reread(id, options);
+    if (options?.expected) assertSailorUnchanged(options.expected, current.outcome);
+    const checked = this.checkWrite(changes, SAILOR_RULES, current.outcome);
+    refuseErasing(current.unread, checked);
+    const { name, kind, ordinal, destination, webhookUrl } = current.outcome;
     const configuration: Configuration = { name, kind, ordinal, destination, webhookUrl, ...checked };
     return this.#write('PATCH', outcomePath(id), toWire(configuration), options);
   }
@@ -355,12 +456,24 @@ export class SailorAdapter extends HttpAdapter {
     return structuredClone(read.value.outcome);
   }
 
-  /** The outcome as last read; Sailor has no single-outcome GET, so an unknown id lists first. */
-  async #find(id: string, options?: RequestOptions): Promise<ReadOutcome> {
-    if (!this.#known.has(id)) await this.listOutcomeTypes({ signal: options?.signal });
-    const known = this.#known.get(id);
-    if (!known) throw new OutcomeAdapterError('not_found', `Sailor has no outcome with the id "${id}".`);
-    return known;
+  /**
+   * The outcome as the server holds it now. Sailor has no single-outcome GET, so this lists;
+   * the updates asked for in the same task (a reorder saving many ordinals) share one list,
+   * sent after all of them were asked for, so that none reads anything older than its call.
+   */
+  async #reread(id: string, options?: RequestOptions): Promise<ReadOutcome> {
+    if (options?.signal?.aborted) throw new OutcomeAdapterError('aborted', 'The request was aborted.', { cause: options.signal.reason });
+    let batch = this.#pendingReread;
+    if (!batch) {
+      batch = this.#pendingReread = Promise.resolve().then(() => {
+        this.#pendingReread = undefined;
+        return this.listOutcomeTypes();
+      });
+    }
+    await abortable(batch, options?.signal);
+    const current = this.#known.get(id);
+    if (!current) throw new OutcomeAdapterError('not_found', `Sailor has no outcome with the id "${id}" (it may have been deleted).`);
+    return current;
   }
 
   /** Like HttpClient.send, but `{ ok: false }` is a failure whatever the status. */

@@ -411,7 +411,7 @@ describe('CloseAdapter', () => {
   });
 
   describe('updating (PUT /api/v1/outcome/{id}/)', () => {
-    it('sends only the changed fields, using the outcome known from the last list', async () => {
+    it('re-reads the one outcome right before writing, and sends only the changed fields', async () => {
       const adapter = close();
       await adapter.listOutcomeTypes();
       const updated = await adapter.updateOutcomeType(DEMO_BOOKED, {
@@ -422,11 +422,12 @@ describe('CloseAdapter', () => {
       const log = await requests();
       expect(log.map((entry) => `${entry.method} ${entry.path}`)).to.deep.equal([
         `GET ${COLLECTION}`,
+        `GET /api/v1/outcome/${DEMO_BOOKED}/`,
         `PUT /api/v1/outcome/${DEMO_BOOKED}/`,
       ]);
-      expect(log[1]!.body).to.deep.equal({ name: 'Demo Scheduled' });
-      expect(log[1]!.headers['content-type']).to.equal('application/json');
-      expect(log[1]!.headers['authorization']).to.equal(BASIC);
+      expect(log[2]!.body).to.deep.equal({ name: 'Demo Scheduled' });
+      expect(log[2]!.headers['content-type']).to.equal('application/json');
+      expect(log[2]!.headers['authorization']).to.equal(BASIC);
       expect(updated.name).to.equal('Demo Scheduled');
       const [row, ...more] = await stored(DEMO_BOOKED);
       expect(more).to.have.length(0);
@@ -434,7 +435,7 @@ describe('CloseAdapter', () => {
       expect((await server.state()).outcomes).to.have.length(SEEDED);
     });
 
-    it('fetches the outcome first when it is not known from a list', async () => {
+    it('fetches the outcome first also when it was never listed', async () => {
       await close().updateOutcomeType(NO_ANSWER, { description: 'Nobody picked up.' });
       const log = await requests();
       expect(log.map((entry) => `${entry.method} ${entry.path}`)).to.deep.equal([

@@ -458,13 +458,21 @@ describe('SailorAdapter', () => {
       expect(await requests('PATCH')).to.have.length(1);
     });
 
-    it("maps the server's 404 for an outcome deleted elsewhere", async () => {
+    it('re-reads before writing: an outcome deleted elsewhere is not_found, and no PATCH is sent', async () => {
       const { adapter } = sailor();
       await adapter.listOutcomeTypes();
       await sailor().adapter.deleteOutcomeType(INTERESTED);
       const error = await rejection(adapter.updateOutcomeType(INTERESTED, { name: 'Gone' }));
       expect(error.code).to.equal('not_found');
-      expect(error.status).to.equal(404);
+      expect(await requests('PATCH')).to.deep.equal([]);
+      expect((await server.state()).outcomes).to.deep.equal([]);
+    });
+
+    it("maps the server's own 404 when the outcome goes between the re-read and the PATCH", async () => {
+      const { adapter } = sailor();
+      await server.faults({ kind: 'status', method: 'PATCH', status: 404, body: { ok: false, error: 'not_found', message: 'No outcome.' } });
+      const error = await rejection(adapter.updateOutcomeType(INTERESTED, { name: 'Gone' }));
+      expect(error).to.include({ code: 'not_found', status: 404 });
     });
 
     it('gives each update its own key, or the caller’s', async () => {
@@ -531,9 +539,10 @@ describe('SailorAdapter', () => {
         },
       });
       const { adapter } = sailor();
-      await adapter.listOutcomeTypes();
+      // The fault answers the re-read the update makes right before writing.
       const refused = await rejection(adapter.updateOutcomeType(INTERESTED, { name: 'Renamed' }));
       expect(Object.keys(refused.fieldErrors)).to.deep.equal(['webhookUrl']);
+      expect(await requests('PATCH')).to.deep.equal([]);
       await adapter.updateOutcomeType(INTERESTED, { name: 'Renamed', webhookUrl: WEBHOOK });
       expect(await requests('PATCH')).to.have.length(1);
     });
@@ -605,7 +614,8 @@ describe('SailorAdapter', () => {
         const created = await adapter.createOutcomeType(notQualified);
         const update = await rejection(adapter.updateOutcomeType(created.id, { kind: 'action' }));
         expect(Object.keys(update.fieldErrors)).to.deep.equal(['webhookUrl']);
-        expect((await requests()).map((entry) => entry.method)).to.deep.equal(['POST']);
+        // The update re-reads the outcome (GET) before checking it, and writes nothing.
+        expect((await requests()).map((entry) => entry.method)).to.deep.equal(['POST', 'GET']);
       });
 
       it("maps the server's invalid_outcome back to webhookUrl", async () => {
