@@ -19,7 +19,7 @@ const entry: Record<string, string> = {
 };
 
 /** Dependencies stay imports, resolved (and deduplicated) by the consumer's bundler. */
-const external = /^(?:lit|zod)(?:\/|$)|^@lit\//;
+const external = /^(?:lit|zod|d3-dsv)(?:\/|$)|^@lit\//;
 
 // TypeScript (legacy decorators, no define semantics for class fields) is compiled by Vite's oxc
 // transform, which takes `experimentalDecorators` and `useDefineForClassFields` from tsconfig.json.

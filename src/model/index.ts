@@ -11,4 +11,5 @@ export * from './zoned-time.js';
 export * from './follow-up.js';
 export * from './quick-times.js';
 export * from './typed-date-time.js';
+export * from './import-plan.js';
 export { randomId } from './id.js';
