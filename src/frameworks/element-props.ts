@@ -39,7 +39,7 @@ export interface OutcomeElementProps {
       | 'callableHours'
       | 'maxDaysAhead'
       | 'quickTimes'
-      | 'reserveFollowUp'
+      | 'reserveSpace'
       | 'searchThreshold'
       | 'shortcuts'
       | 'recent'
@@ -55,7 +55,7 @@ export interface OutcomeElementProps {
       'customer-time-zone'?: string;
       'callable-hours'?: string;
       'max-days-ahead'?: number | string;
-      'reserve-follow-up'?: boolean;
+      'reserve-space'?: boolean;
       'search-threshold'?: number | string;
       'recent-key'?: string;
     };

@@ -110,7 +110,7 @@ export const es: Messages = {
   'scheduler.rangeOverflow': (days, lastDay) =>
     `Elija una hora no posterior al ${lastDay} (como máximo ${days} ${days === 1 ? 'día' : 'días'} después).`,
   'scheduler.outsideCallableHours': (localTime, hours) =>
-    `La hora local del cliente sería ${localTime}; se permite llamar de ${hours}.`,
+    `La hora local del cliente sería ${localTime}; se permite llamar en este horario: ${hours}.`,
   'scheduled.badSetting': (setting, value) =>
     `No se puede leer el ajuste ${setting} («${value}»), así que no se pueden comprobar las horas de seguimiento. Pida a un administrador que lo corrija.`,
   'scheduler.quickTimes': 'Horas rápidas de seguimiento',

@@ -9,7 +9,8 @@ export const styles = css`
   dialog {
     box-sizing: border-box;
     width: min(32rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
+    margin-block: min(8dvh, 4rem) auto;
+    max-height: calc(100dvh - min(8dvh, 4rem) - 1rem);
     padding: 0;
     color: var(--_text);
     background: var(--_surface);

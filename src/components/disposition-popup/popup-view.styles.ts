@@ -28,10 +28,14 @@ export const styles = css`
   }
 
   .actions {
+    position: sticky;
+    inset-block-end: 0;
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
     justify-content: flex-end;
+    padding-block: calc(var(--_space) / 2);
+    background: var(--_surface);
   }
 
   .countdown {

@@ -165,8 +165,23 @@ export class PopupView {
     this.#countdown?.update();
   }
 
-  // While sending, the record and queue buttons are busy (aria-disabled), not disabled: a
-  // disabled button drops the keyboard focus to <body>.
+  /**
+   * While sending, what the agent chose stays as sent: keys and clicks that would change the
+   * picker are held back before it sees them (a capture listener on its host), Tab still moves.
+   * Not `disabled`: a disabled control drops the keyboard focus to <body>, and the digits and
+   * `+` the agent presses next would go nowhere.
+   */
+  #holdWhileSending = {
+    capture: true,
+    handleEvent: (event: Event): void => {
+      if (!this.#submitting || (event instanceof KeyboardEvent && ['Tab', 'Escape'].includes(event.key))) return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+  };
+
+  // While sending, the record and queue buttons are busy (aria-disabled), not disabled, and the
+  // notes read-only: a disabled control drops the keyboard focus to <body>.
   render() {
     const host = this.#host;
     const { msg } = this.#lent;
@@ -191,9 +206,11 @@ export class PopupView {
               name="outcome"
               kind="disposition"
               required
-              reserve-follow-up
+              reserve-space
+              aria-busy=${submitting ? 'true' : nothing}
+              @keydown=${this.#holdWhileSending}
+              @click=${this.#holdWhileSending}
               .adapter=${host.effectiveAdapter}
-              ?disabled=${submitting}
               .shortcuts=${true}
               .recent=${host.recent}
               .recentKey=${host.recentKey}
@@ -235,8 +252,7 @@ export class PopupView {
         name="notes"
         aria-required=${required ? 'true' : 'false'}
         aria-invalid=${missing ? 'true' : 'false'}
-        ?disabled=${this.#submitting}
-        ?readonly=${this.#notesLocked}
+        ?readonly=${this.#notesLocked || this.#submitting}
         aria-describedby=${described || nothing}
         .value=${this.#notesText}
         @focusin=${() => this.#countdown?.pause(true)}
@@ -442,6 +458,8 @@ export class PopupView {
     }
     if (typing || command) return;
     const picker = this.#picker;
+    // What is being sent stays as sent (see #holdWhileSending).
+    if (this.#submitting && /^[1-9]$/.test(event.key)) return;
     if (event.key === '+') {
       event.preventDefault();
       this.#countdown?.extend();

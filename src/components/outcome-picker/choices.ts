@@ -45,9 +45,12 @@ export function indexByKey(outcomes: readonly OutcomeType[]): Map<string, Outcom
   return index;
 }
 
-/** The folded `name key` of each outcome, in list order, so that a keystroke only compares. */
+/**
+ * The folded name of each outcome, in list order, so that a keystroke only compares. Names only:
+ * a row that matched by its hidden key would show nothing to say why it is there.
+ */
 export function searchIndex(outcomes: readonly OutcomeType[]): string[] {
-  return outcomes.map((outcome) => fold(`${outcome.name} ${outcome.key}`));
+  return outcomes.map((outcome) => fold(outcome.name));
 }
 
 /** The folded words of a query (every one must occur). */

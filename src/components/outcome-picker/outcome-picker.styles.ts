@@ -145,6 +145,10 @@ export const styles = css`
     margin-block: calc(var(--_space) / 2);
   }
 
+  :host([reserve-space]) [part~='description'] {
+    min-block-size: 1lh;
+  }
+
   [part~='stale-note'] {
     margin-block: 0 calc(var(--_space) / 2);
     padding: calc(var(--_space) / 2) var(--_space);

@@ -147,11 +147,12 @@ export class OutcomePicker extends OutcomeFormElement {
   @property({ attribute: false }) quickTimes?: readonly QuickTime[];
 
   /**
-   * Keep the follow-up scheduler's space (unseen) while any outcome on offer needs a follow-up,
-   * so that nothing below the picker moves when the agent chooses one: for dialogs and fixed
-   * layouts (the popup sets it). Without it the scheduler takes its space when it appears.
+   * Keep the space of what choosing an outcome shows — the first line of its description and,
+   * while any outcome on offer needs one, the follow-up scheduler (unseen) — so that nothing
+   * below the picker moves when the agent chooses: for dialogs and fixed layouts (the popup sets
+   * it). Without it they take their space when they appear.
    */
-  @property({ type: Boolean, attribute: 'reserve-follow-up' }) reserveFollowUp = false;
+  @property({ type: Boolean, attribute: 'reserve-space' }) reserveSpace = false;
 
   /** Lists longer than this get a search field. */
   @property({ type: Number, attribute: 'search-threshold' }) searchThreshold = 12;
@@ -508,7 +509,7 @@ export class OutcomePicker extends OutcomeFormElement {
     if (status === 'error') {
       return html`<div part="status" role="alert">
         <p part="error">${this.msg('loadFailed')} ${error ? this.msg(`error.${error.code}`) : ''}</p>
-        <button type="button" @click=${() => this.#outcomes.reload()}>${this.msg('retry')}</button>
+        <button type="button" @click=${this.#retry}>${this.msg('retry')}</button>
       </div>`;
     }
     // Loading keeps the list's box, rows of their final height, so nothing below it moves.
@@ -634,13 +635,14 @@ export class OutcomePicker extends OutcomeFormElement {
 
   #renderDescription() {
     const description = this.selectedOutcome?.description;
-    return description ? html`<p part="description">${description}</p>` : nothing;
+    // With reserve-space its first line is kept while no outcome (or one without a description) is chosen.
+    return description || this.reserveSpace ? html`<p part="description">${description ?? ''}</p>` : nothing;
   }
 
   /**
    * The follow-up scheduler. Its code is fetched as soon as an outcome on offer needs a
    * follow-up, so it is in hand when the agent chooses one; until it arrives a box of its height
-   * stands in. With `reserve-follow-up` its space is kept (unseen, inert) while none is chosen.
+   * stands in. With `reserve-space` its space is kept (unseen, inert) while none is chosen.
    */
   #renderScheduledAt() {
     const available = this.#available;
@@ -652,7 +654,7 @@ export class OutcomePicker extends OutcomeFormElement {
     // Chosen again after the code could not be fetched: fetch again (not on every render).
     if (shown && !this.#schedulerShown) this.#schedulerFailed = false;
     this.#schedulerShown = shown;
-    if (!shown && !this.reserveFollowUp) {
+    if (!shown && !this.reserveSpace) {
       if (!this.#scheduler && !this.#schedulerFailed) this.#loadScheduler();
       return nothing;
     }
@@ -695,6 +697,14 @@ export class OutcomePicker extends OutcomeFormElement {
       <button type="button" @click=${this.#retryScheduler}>${this.msg('retry')}</button>
     </div>`;
   }
+
+  /** Loads again; the Retry that had focus gives it to the list that replaces it, never to <body>. */
+  #retry = async (): Promise<void> => {
+    const hadFocus = this.matches(':focus-within');
+    await this.#outcomes.reload();
+    await this.updateComplete;
+    if (hadFocus && !this.matches(':focus-within')) this.focus();
+  };
 
   #retryScheduler = (): void => {
     this.#schedulerFailed = false;

@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
 import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import { recentOutcomes } from '../../../src/controllers/recents.js';
@@ -121,6 +121,74 @@ describe('<disposition-popup> keyboard and validation', () => {
         const at = new Date(record.scheduledAt!);
         expect([at.getMonth() + 1, at.getDate(), at.getHours(), at.getMinutes()]).to.deep.equal([3, 15, 14, 30]);
         expect(keys.count).to.equal(13);
+      });
+    }
+  });
+
+  describe('while recording', () => {
+    it('keeps focus where it was (never <body>) and what was chosen, whatever keys follow', async () => {
+      const adapter = memory({ latencyMs: 400 });
+      const { popup } = await mount(html`<div lang="en"><disposition-popup subject-id="r1" .adapter=${adapter}></disposition-popup></div>`);
+      const seen = events(popup, 'outcome-recorded');
+      await open(popup);
+      await sendKeys({ press: '3' });
+      await sendKeys({ press: 'Enter' });
+      await popup.updateComplete;
+      expect(part(popup, 'submit')!.textContent!.trim()).to.equal('Recording…');
+      const row = focused();
+      expect(row?.getAttribute('role'), 'focus stays on the chosen row').to.equal('radio');
+      // Arrows, Space, a digit: the record being sent stays as sent, and so does the list.
+      for (const key of ['ArrowDown', ' ', '1']) await sendKeys({ press: key });
+      expect(picker(popup).value).to.equal('wrong_number');
+      expect(focused(), 'still the row').to.equal(row);
+      const record = await recorded(seen);
+      expect(record.outcomeKey).to.equal('wrong_number');
+    });
+
+    it('keeps focus in the notes (read-only while sending) after Ctrl+Enter', async () => {
+      const adapter = memory({ latencyMs: 400 });
+      const { popup } = await mount(html`<div lang="en"><disposition-popup subject-id="r2" .adapter=${adapter}></disposition-popup></div>`);
+      const seen = events(popup, 'outcome-recorded');
+      await open(popup);
+      await sendKeys({ press: '3' });
+      notesField(popup).focus();
+      await sendKeys({ type: 'Left a message' });
+      await ctrlEnter();
+      await popup.updateComplete;
+      expect(focused()).to.equal(notesField(popup));
+      expect(notesField(popup).readOnly).to.equal(true);
+      await sendKeys({ type: ' more' });
+      expect((await recorded(seen)).notes).to.equal('Left a message');
+    });
+  });
+
+  describe('layout', () => {
+    for (const [lang, width] of [['en', 1280], ['es', 360]] as const) {
+      it(`nothing above the list or at the Record button moves when an outcome or a quick choice is chosen (${lang}, ${width} px)`, async () => {
+        await setViewport({ width, height: 780 });
+        try {
+          const { popup } = await mount(html`<div lang=${lang}><disposition-popup subject-id="l-${lang}" .adapter=${memory()}></disposition-popup></div>`);
+          await open(popup);
+          const top = (name: string) => Math.round(part(popup, name)!.getBoundingClientRect().top);
+          const before = { header: Math.round(popup.shadowRoot!.querySelector('h2')!.getBoundingClientRect().top), submit: top('submit') };
+          await sendKeys({ press: '2' });
+          for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+          const header = () => Math.round(popup.shadowRoot!.querySelector('h2')!.getBoundingClientRect().top);
+          expect(header(), 'the header after choosing').to.equal(before.header);
+          expect(top('submit'), 'Record after choosing').to.equal(before.submit);
+          const quickTimes = picker(popup).shadowRoot!.querySelector('[part~="quick-times"]')!;
+          const rows = quickTimes.getBoundingClientRect().height;
+          await sendKeys({ press: 'ArrowRight' });
+          await sendKeys({ press: 'Enter' });
+          await picker(popup).updateComplete;
+          expect(quickTimes.getBoundingClientRect().height, 'setting a quick choice never rewraps them').to.equal(rows);
+          expect(top('submit'), 'Record after a quick choice').to.equal(before.submit);
+          const submit = part(popup, 'submit')!.getBoundingClientRect();
+          const box = dialog(popup).getBoundingClientRect();
+          expect(submit.bottom, 'Record is in view').to.be.at.most(box.bottom);
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
       });
     }
   });

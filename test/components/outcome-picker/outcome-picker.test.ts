@@ -139,7 +139,7 @@ describe('<outcome-picker>', () => {
       await expect(picker).to.be.accessible();
     });
 
-    it('shows a load failure with its reason and a retry that works', async () => {
+    it('shows a load failure with its reason and a retry that works, handing focus to the list', async () => {
       let fail = true;
       const memory = adapter();
       const flaky: OutcomeAdapter = {
@@ -161,6 +161,24 @@ describe('<outcome-picker>', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       await picker.updateComplete;
       expect(names(picker)).to.have.length(5);
+      // The Retry that had focus is gone: the list has it, not <body>.
+      expect(picker.shadowRoot!.activeElement?.getAttribute('role')).to.equal('radio');
+    });
+
+    it('searches what it shows: names, not the hidden keys', async () => {
+      const many = new MemoryAdapter({
+        outcomeTypes: Array.from({ length: 30 }, (_, i) => ({ key: `o${i + 1}`, name: `Outcome ${String(i).padStart(2, '0')}` })),
+      });
+      const picker = await ready(await fixture<OutcomePicker>(html`<outcome-picker aria-label="Outcome" .adapter=${many}></outcome-picker>`));
+      picker.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.focus();
+      await sendKeys({ type: 'o2' });
+      await picker.updateComplete;
+      expect(picker.shownOutcomes, 'o2 is only a key').to.have.length(0);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'outcome 2' });
+      await picker.updateComplete;
+      expect(picker.shownOutcomes.map((outcome) => outcome.name)).to.deep.equal(['Outcome 02', 'Outcome 12', 'Outcome 20', 'Outcome 21', 'Outcome 22', 'Outcome 23', 'Outcome 24', 'Outcome 25', 'Outcome 26', 'Outcome 27', 'Outcome 28', 'Outcome 29']);
     });
 
     it('shows a list another element already loaded when it is given that adapter after connecting', async () => {

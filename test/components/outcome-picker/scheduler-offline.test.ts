@@ -19,7 +19,7 @@ describe('<outcome-picker> when the scheduler’s code cannot be fetched', () =>
     let form!: HTMLFormElement;
     let picker!: OutcomePicker;
     await whileUnavailable(SCHEDULER, async () => {
-      form = await fixture<HTMLFormElement>(html`<form lang="en"><outcome-picker aria-label="Outcome" name="o" time-zone="Europe/Madrid" reserve-follow-up .adapter=${new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES })}></outcome-picker></form>`);
+      form = await fixture<HTMLFormElement>(html`<form lang="en"><outcome-picker aria-label="Outcome" name="o" time-zone="Europe/Madrid" reserve-space .adapter=${new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES })}></outcome-picker></form>`);
       picker = form.querySelector('outcome-picker')!;
       await until(() => $(picker, '[role="radio"]'), 'the choices');
       // The list offers a follow-up outcome: the scheduler is fetched (and fails); its space is kept.

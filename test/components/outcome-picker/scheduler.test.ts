@@ -38,8 +38,8 @@ async function mount(template: TemplateResult): Promise<{ form: HTMLFormElement;
   const root = await fixture<HTMLElement>(template);
   const picker = root.querySelector('outcome-picker')!;
   await until(() => picker.shadowRoot?.querySelector('[role="radio"]'), 'the choices');
-  // The scheduler shows when a follow-up outcome is chosen, or (unseen) with reserve-follow-up.
-  if (picker.reserveFollowUp || picker.selectedOutcome?.requiresFutureScheduledAt) {
+  // The scheduler shows when a follow-up outcome is chosen, or (unseen) with reserve-space.
+  if (picker.reserveSpace || picker.selectedOutcome?.requiresFutureScheduledAt) {
     await until(() => picker.shadowRoot!.querySelector('[part="scheduled-at"].scheduler'), 'the scheduler');
   }
   await picker.updateComplete;
@@ -351,7 +351,7 @@ describe('<outcome-picker> follow-up scheduler', () => {
       await sendKeys({ type: '12/3/2030 22:30' });
       await sendKeys({ press: 'Enter' });
       await picker.updateComplete;
-      expect(picker.validationMessage).to.equal('La hora local del cliente sería 22:30; se permite llamar de 08:00–21:00.');
+      expect(picker.validationMessage).to.equal('La hora local del cliente sería 22:30; se permite llamar en este horario: 08:00–21:00.');
       await expect(picker).to.be.accessible();
     });
 
@@ -430,8 +430,8 @@ describe('<outcome-picker> follow-up scheduler', () => {
 
   describe('layout and accessibility', () => {
     for (const width of ['40rem', '20rem']) {
-      it(`with reserve-follow-up keeps its space at ${width}: nothing moves when it appears, when a time is set, or when an error shows`, async () => {
-        const { picker } = await mount(html`<div lang="en" style="width: ${width}"><outcome-picker aria-label="Outcome" value="sale" customer-time-zone="America/Chicago" callable-hours="08:00-21:00" time-zone="Europe/Madrid" reserve-follow-up .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
+      it(`with reserve-space keeps its space at ${width}: nothing moves when it appears, when a time is set, or when an error shows`, async () => {
+        const { picker } = await mount(html`<div lang="en" style="width: ${width}"><outcome-picker aria-label="Outcome" value="sale" customer-time-zone="America/Chicago" callable-hours="08:00-21:00" time-zone="Europe/Madrid" reserve-space .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
         const after = () => document.getElementById('after')!.getBoundingClientRect().top;
         const height = picker.getBoundingClientRect().height;
         const top = after();
@@ -469,7 +469,7 @@ describe('<outcome-picker> follow-up scheduler', () => {
       });
     }
 
-    it('without reserve-follow-up takes no space until a follow-up outcome is chosen, then shows the scheduler', async () => {
+    it('without reserve-space takes no space until a follow-up outcome is chosen, then shows the scheduler', async () => {
       const { picker } = await mount(html`<div lang="en"><outcome-picker aria-label="Outcome" value="sale" time-zone="Europe/Madrid" .adapter=${adapter()}></outcome-picker><p id="after">After</p></div>`);
       const list = $(picker, '[part="list"]')!;
       const after = () => document.getElementById('after')!.getBoundingClientRect().top;

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 // The follow-up scheduler, adopted after the picker's own styles (which it extends). No comments
 // inside the CSS (it ships as written): `.reserved` keeps its place in the layout, unseen and
-// inert, while the chosen outcome needs none; a set quick choice is shown by a mark and weight as
-// well as colour; dates and times read left to right (dir="ltr") but align with the page's text;
+// inert, while the chosen outcome needs none; a set quick choice is shown by a mark as well as colour,
+// in a slot every choice keeps (so setting one never rewraps the row); dates and times read left to right (dir="ltr") but align with the page's text;
 // the native calendar is anchored under its button and never seen itself; the zones and the
 // error keep their lines (more when narrow), so that neither moves what follows.
 export const styles = css`
@@ -46,11 +46,17 @@ export const styles = css`
   [part~='quick-time'][aria-pressed='true'] {
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
-    font-weight: 600;
+  }
+
+  [part~='quick-time']::before {
+    content: '✓';
+    display: inline-block;
+    inline-size: 1.1em;
+    visibility: hidden;
   }
 
   [part~='quick-time'][aria-pressed='true']::before {
-    content: '✓ ';
+    visibility: visible;
   }
 
   .entry {
