@@ -68,7 +68,8 @@ for (const [name, source] of Object.entries(entries)) {
   });
   const files = new Map(result.outputFiles.map((output) => [relative(root, output.path), output.contents]));
   const outputs = result.metafile.outputs;
-  const entryOutput = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  // The entry's own output: on-demand modules are entry points of their chunks too.
+  const entryOutput = Object.keys(outputs).find((path) => outputs[path].entryPoint === source);
   const reach = (from, kinds) => {
     const seen = new Set();
     const visit = (path) => {

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../../model/text-search.js';
+import { fold } from '../../model/text-search.js';
 import type { OutcomeType } from '../../model/types.js';
 import {
   CATEGORIES,
@@ -30,14 +30,6 @@ export function availableOutcomes(types: readonly OutcomeType[], filter: ChoiceF
   );
 }
 
-/** Plain ASCII but for the two characters `foldForSearch` drops (^ and `): folding is lower-casing. */
-const PLAIN = /^[\x20-\x5d\x5f\x61-\x7e]*$/;
-
-/** `foldForSearch`, with a fast path for plain ASCII (most names): 10,000 names fold in ≈ 1 ms. */
-export function fold(text: string): string {
-  return PLAIN.test(text) ? text.toLocaleLowerCase() : foldForSearch(text);
-}
-
 /** Each outcome by key (the first, should a backend repeat one): what `value` needs, in O(1). */
 export function indexByKey(outcomes: readonly OutcomeType[]): Map<string, OutcomeType> {
   const index = new Map<string, OutcomeType>();
@@ -51,11 +43,6 @@ export function indexByKey(outcomes: readonly OutcomeType[]): Map<string, Outcom
  */
 export function searchIndex(outcomes: readonly OutcomeType[]): string[] {
   return outcomes.map((outcome) => fold(outcome.name));
-}
-
-/** The folded words of a query (every one must occur). */
-export function queryWords(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean);
 }
 
 export function search(outcomes: readonly OutcomeType[], index: readonly string[], words: readonly string[]): OutcomeType[] {

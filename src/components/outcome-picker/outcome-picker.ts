@@ -15,13 +15,12 @@ import { cssomStyle } from '../base/cssom-style.js';
 import { OutcomeFormElement } from '../base/outcome-form-element.js';
 import { onDemand } from '../../controllers/on-demand.js';
 import { VALID, type ValidationResult, type Validator } from '../base/validator.js';
+import { fold, queryWords } from '../../model/text-search.js';
 import {
   availableOutcomes,
   buildRows,
-  fold,
   indexByKey,
   matchRanges,
-  queryWords,
   search,
   searchIndex,
   type GroupBy,

@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { outcomeContext, type OutcomeContextValue } from '../../context.js';
@@ -21,9 +21,10 @@ export class OutcomeProvider extends OutcomeElement {
     return [...super.observedAttributes, 'lang'];
   }
 
-  @provide({ context: outcomeContext })
-  @state()
-  protected value: OutcomeContextValue = {};
+  @state() protected value: OutcomeContextValue = {};
+
+  // The controller rather than the @provide decorator: the decorators' code stays out of pages.
+  readonly #provider = new ContextProvider(this, { context: outcomeContext, initialValue: this.value });
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
@@ -40,7 +41,10 @@ export class OutcomeProvider extends OutcomeElement {
     const same = (Object.keys(next) as (keyof OutcomeContextValue)[]).every(
       (key) => next[key] === this.value[key],
     );
-    if (!same) this.value = next;
+    if (!same) {
+      this.value = next;
+      this.#provider.setValue(next);
+    }
   }
 
   protected override render() {
