@@ -18,6 +18,37 @@ export function pageLastKnownLists(): KeyedStore<LastKnownList> {
   return pageStore<LastKnownList>({ database: 'outcome-elements-lists', store: 'lists', keyPath: 'adapterId' });
 }
 
+/**
+ * How a list is stored: as JSON text, not as objects. IndexedDB clones what it stores on the main
+ * thread, and cloning 10,000 objects took ≈ 500 ms in one task; stringifying them takes a few
+ * milliseconds and a string is copied whole.
+ */
+interface StoredList {
+  adapterId: string;
+  fetchedAt: string;
+  json: string;
+}
+
+/** Keeps an adapter's good list; a device that refuses (private mode, quota) just has none. */
+export async function keepLastKnownList(adapterId: string, fetchedAt: string, outcomeTypes: readonly OutcomeType[]): Promise<void> {
+  const stored: StoredList = { adapterId, fetchedAt, json: JSON.stringify(outcomeTypes) };
+  await pageLastKnownLists().put(stored as unknown as LastKnownList);
+}
+
+/** The adapter's last known list, read and checked; undefined when there is none or it is unusable. */
+export async function lastKnownList(adapterId: string): Promise<LastKnownList | undefined> {
+  const value: unknown = await pageLastKnownLists().get(adapterId);
+  if (value && typeof value === 'object' && typeof (value as StoredList).json === 'string') {
+    try {
+      return readLastKnownList({ ...value, outcomeTypes: JSON.parse((value as StoredList).json) as unknown }, adapterId);
+    } catch {
+      return undefined;
+    }
+  }
+  // Stored by the version before, as objects.
+  return readLastKnownList(value, adapterId);
+}
+
 const STRING_FIELDS = ['id', 'key', 'name', 'description', 'classification', 'category', 'kind', 'status'] as const;
 const BOOLEAN_FIELDS = ['isSystem', 'requiresFutureScheduledAt'] as const;
 

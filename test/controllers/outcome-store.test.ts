@@ -185,6 +185,25 @@ describe('OutcomeStore', () => {
       await lists.delete(id);
     });
 
+    it('keeps 10,000 types as JSON text (cloning them as objects blocked the page ≈ 500 ms), and reads them back', async () => {
+      const id = `store-test-${Math.random()}`;
+      const store = OutcomeStore.for(new DeferredAdapter(id));
+      const loading = store.load();
+      const many = Array.from({ length: 10_000 }, (_, i) => outcome(`k${i}`));
+      (store.adapter as DeferredAdapter).lists[0]!.resolve(many);
+      await loading;
+      for (let frame = 0; !(await lists.get(id)); frame++) {
+        if (frame > 300) throw new Error('the list was never kept');
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const stored = (await lists.get(id)) as unknown as { json?: unknown; outcomeTypes?: unknown };
+      expect(typeof stored.json).to.equal('string');
+      expect(stored.outcomeTypes).to.equal(undefined);
+      const { lastKnownList } = await import('../../src/controllers/last-known-lists.js');
+      expect((await lastKnownList(id))!.outcomeTypes).to.have.length(10_000);
+      await lists.delete(id);
+    });
+
     it('keeps nothing for an adapter without an id, and ignores a stored list out of shape', async () => {
       const id = `store-test-${Math.random()}`;
       await lists.put({ adapterId: id, fetchedAt: new Date().toISOString(), outcomeTypes: [{ id: 'x', key: 'x' } as never] });
