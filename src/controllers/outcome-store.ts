@@ -150,8 +150,7 @@ export class OutcomeStore {
     const id = this.adapter.id;
     if (!id) return undefined;
     try {
-      const { pageLastKnownLists, readLastKnownList } = await lastKnownCode.load();
-      return readLastKnownList(await pageLastKnownLists().get(id), id);
+      return await (await lastKnownCode.load()).lastKnownList(id);
     } catch {
       // No storage, or its code could not be fetched (offline before any list arrived): none.
       return undefined;
@@ -162,10 +161,14 @@ export class OutcomeStore {
   #keep(outcomeTypes: readonly OutcomeType[], fetchedAt: string): void {
     const adapterId = this.adapter.id;
     if (!adapterId) return;
-    void lastKnownCode
-      .load()
-      .then(({ pageLastKnownLists }) => pageLastKnownLists().put({ adapterId, fetchedAt, outcomeTypes: [...outcomeTypes] }))
-      .catch(() => undefined);
+    // When the page is idle: the first render and keystrokes come first.
+    const keep = () =>
+      void lastKnownCode
+        .load()
+        .then(({ keepLastKnownList }) => keepLastKnownList(adapterId, fetchedAt, outcomeTypes))
+        .catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+    else setTimeout(keep, 0);
   }
 
   /** After a failed load, another in the background, later each time, while anyone listens. */
@@ -218,11 +221,24 @@ export class OutcomeStore {
     changes: Partial<OutcomeTypeInput>,
     options?: RequestOptions,
   ): Promise<OutcomeType> {
-    const updated = await this.#write('updateOutcomeType', 'update', (adapter) =>
-      adapter.updateOutcomeType!(id, changes, options),
-    );
-    this.#applyWrite((types) => types.map((type) => (type.id === id ? updated : type)));
+    const updated = await this.sendUpdate(id, changes, options);
+    this.applyUpdates([updated]);
     return updated;
+  }
+
+  /**
+   * Writes through the adapter, with the store's checks, and leaves the list as it is: for
+   * many writes that show together (a reorder), followed by one `applyUpdates`.
+   */
+  sendUpdate(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
+    return this.#write('updateOutcomeType', 'update', (adapter) => adapter.updateOutcomeType!(id, changes, options));
+  }
+
+  /** Puts types the backend returned into the list: one change for every listener, however many. */
+  applyUpdates(updated: readonly OutcomeType[]): void {
+    if (updated.length === 0) return;
+    const byId = new Map(updated.map((type) => [type.id, type]));
+    this.#applyWrite((types) => types.map((type) => byId.get(type.id) ?? type));
   }
 
   async delete(id: string, options?: RequestOptions): Promise<void> {

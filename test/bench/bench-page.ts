@@ -6,6 +6,9 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
+import { ordinalChanges, placeAt } from '../../src/components/outcome-type-editor/reorder.js';
+import { writeOrdinals } from '../../src/controllers/ordinal-writes.js';
+import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { Recorder } from '../../src/controllers/recorder.js';
 import '../../src/define.js';
 import type { OutcomeType } from '../../src/model/types.js';
@@ -159,6 +162,99 @@ async function popupShow(count: number): Promise<number> {
   return time;
 }
 
+/**
+ * `<outcome-type-editor>` over `count` types (issue 14): its first render, creation to laid out
+ * (the view's code already fetched, as for the picker's), the same measured for the picker in
+ * the same round; then search keystrokes, the first included; then a store write to one type,
+ * the store's notification to the editor laid out again; and the rows in the DOM.
+ */
+async function editorScale(count: number, text: string): Promise<{ editor: number; picker: number; keys: number[]; write: number; rows: number }> {
+  const { adapter } = prepared.get(count)!;
+  const picker = await firstRender('picker', count);
+  await frame();
+  let start = performance.now();
+  const editor = document.createElement('outcome-type-editor');
+  editor.adapter = adapter;
+  editor.userRole = 'editor';
+  stage.append(editor);
+  const table = () => editor.shadowRoot!.querySelector('[part~="table"]');
+  await settled(editor);
+  while (!table()) {
+    await new Promise((resolve) => setTimeout(resolve));
+    await settled(editor);
+  }
+  void editor.offsetHeight;
+  const first = performance.now() - start;
+  await frame();
+  await settled(editor);
+  const search = editor.shadowRoot!.querySelector<HTMLInputElement>('[part~="search"]')!;
+  const keys: number[] = [];
+  for (const char of text) {
+    await frame();
+    start = performance.now();
+    search.value += char;
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settled(editor);
+    void editor.offsetHeight;
+    keys.push(performance.now() - start);
+  }
+  search.value = '';
+  search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await settled(editor);
+  await frame();
+  const rows = editor.shadowRoot!.querySelectorAll('tbody tr').length;
+  // One type changed: from the store's notice to the editor laid out again.
+  const store = OutcomeStore.for(adapter);
+  const id = editor.shadowRoot!.querySelector<HTMLElement>('tbody tr')!.dataset['id']!;
+  let noticed = 0;
+  const stop = store.subscribe(() => (noticed ||= performance.now()));
+  await store.update(id, { name: `Renamed ${Math.random()}` });
+  stop();
+  await settled(editor);
+  void editor.offsetHeight;
+  const write = performance.now() - noticed;
+  stage.replaceChildren();
+  await frame();
+  return { editor: first, picker, keys, write, rows };
+}
+
+/**
+ * Reordering `count` types against a MemoryAdapter with no latency (issue 14): `dense` has
+ * ordinals 0…count−1 and names in reverse order, the last moved to the top, named to sort after
+ * every other so that no shared ordinal helps (every other type is rewritten); `reverse` is the
+ * same with the last type's own name (first alphabetically: it shares ordinal 0); `gap` has
+ * ordinals 1024 apart, the last moved between the first two. Planned and written as the editor
+ * does (at most 4 in flight, one store update); the adapter has no id, so the store keeps no
+ * last known list (its IndexedDB write after the load is not what is measured).
+ */
+async function reorderWrites(count: number, kind: 'dense' | 'reverse' | 'gap'): Promise<{ writes: number; planMs: number; totalMs: number }> {
+  const memory = new MemoryAdapter({
+    latencyMs: 0,
+    outcomeTypes: Array.from({ length: count }, (_, index) => ({
+      key: `r${index}`,
+      name: kind === 'dense' && index === count - 1 ? 'Zz last' : `Type ${String(count - index).padStart(5, '0')}`,
+      ordinal: kind === 'gap' ? index * 1024 : index,
+    })),
+  });
+  const adapter: OutcomeAdapter = {
+    capabilities: memory.capabilities,
+    listOutcomeTypes: (options) => memory.listOutcomeTypes(options),
+    updateOutcomeType: (id, changes, options) => memory.updateOutcomeType(id, changes, options),
+  };
+  const store = OutcomeStore.for(adapter);
+  const types = await store.load();
+  await frame();
+  await takeLongTasks();
+  const moved = types.at(-1)!;
+  const start = performance.now();
+  const changes = ordinalChanges(placeAt(types, types, moved.id, kind === 'gap' ? 1 : 0), moved.id, memory.capabilities.fields.ordinal);
+  const planMs = performance.now() - start;
+  const result = await writeOrdinals(store, changes);
+  const totalMs = performance.now() - start;
+  if (!result.ok || store.snapshot.outcomeTypes[kind === 'gap' ? 1 : 0]!.id !== moved.id) throw new Error(`the ${kind} reorder at ${count} failed`);
+  return { writes: changes.length, planMs, totalMs };
+}
+
 /** The long tasks since the last call; waits first, as entries arrive after their task. */
 async function takeLongTasks(): Promise<number[]> {
   await frame();
@@ -168,4 +264,4 @@ async function takeLongTasks(): Promise<number[]> {
   return taken;
 }
 
-Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, draftRestore, popupShow, takeLongTasks } });
+Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, draftRestore, popupShow, editorScale, reorderWrites, takeLongTasks } });

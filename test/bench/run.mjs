@@ -18,6 +18,10 @@ const POPUP_SHOW_BUDGET_MS = 50;
 const VALUE_LAST_BUDGET = 1.5;
 const DRAFT_RESTORE_BUDGET_MS = 50;
 const LONG_TASK_MS = 50;
+const EDITOR_FIRST_RENDER_BUDGET = 2;
+const EDITOR_WRITE_BUDGET_MS = 16;
+/** Rows in view plus overscan at any length (a 30rem list of 2.75rem rows, six above and below). */
+const EDITOR_ROWS_BUDGET = 60;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -157,6 +161,60 @@ try {
   const pickerLong =
     popupLong.length + rows.reduce((sum, row) => sum + row['picker long tasks'], 0) + valueLong.length + keystrokeLong.length + restoreLong.length;
   console.log(`Tasks over ${LONG_TASK_MS} ms while our elements worked: ${pickerLong}`);
+
+  // Issue 14: the editor at 10,000 types against the picker at 10,000 in the same rounds.
+  await page.evaluate(() => window.bench.prepare(10000));
+  await page.evaluate(() => window.bench.editorScale(10000, 'x'));
+  await page.evaluate(() => window.bench.takeLongTasks());
+  const editorRuns = [];
+  for (let round = 0; round < 7; round++) editorRuns.push(await page.evaluate(() => window.bench.editorScale(10000, 'outcome 0999')));
+  const editorLong = await page.evaluate(() => window.bench.takeLongTasks());
+  const editorFirst = median(editorRuns.map((run) => run.editor));
+  const pickerFirst = median(editorRuns.map((run) => run.picker));
+  const editorRatio = editorFirst / pickerFirst;
+  const editorKeysFirst = median(editorRuns.map((run) => run.keys[0]));
+  const editorKeysLater = median(editorRuns.flatMap((run) => run.keys.slice(1)));
+  const editorWrite = median(editorRuns.map((run) => run.write));
+  const editorRows = Math.max(...editorRuns.map((run) => run.rows));
+  const editorChecks = [
+    ['first render ÷ picker first render', editorRatio, EDITOR_FIRST_RENDER_BUDGET, '×'],
+    ['first search keystroke', editorKeysFirst, KEYSTROKE_BUDGET_MS, 'ms'],
+    ['later search keystrokes', editorKeysLater, KEYSTROKE_BUDGET_MS, 'ms'],
+    ['store write (one type) re-render', editorWrite, EDITOR_WRITE_BUDGET_MS, 'ms'],
+    ['rows in the DOM', editorRows, EDITOR_ROWS_BUDGET, ''],
+  ];
+  console.log(
+    `\nEditor at 10,000 types (medians of 7 rounds): first render ${editorFirst.toFixed(2)} ms, picker ${pickerFirst.toFixed(2)} ms in the same rounds; ` +
+      `slowest write ${Math.max(...editorRuns.map((run) => run.write)).toFixed(2)} ms; long tasks: ${editorLong.length}`,
+  );
+  console.table(
+    editorChecks.map(([check, value, budget, unit]) => {
+      if (value > budget) failed = true;
+      return { check, value: unit === '' ? value : value.toFixed(2), budget: `${value <= budget ? 'ok' : 'OVER'} (≤ ${budget}${unit === '×' ? '×' : unit ? ` ${unit}` : ''})` };
+    }),
+  );
+
+  // Issue 14, reorder: the writes a move needs, planning and writing them against memory, and long tasks.
+  const reorderRows = [];
+  for (const kind of ['dense', 'reverse', 'gap']) {
+    for (const size of [100, 1000, 10000]) {
+      await page.evaluate(() => window.bench.takeLongTasks());
+      const run = await page.evaluate((n, k) => window.bench.reorderWrites(n, k), size, kind);
+      const long = await page.evaluate(() => window.bench.takeLongTasks());
+      if (long.length > 0 || (kind === 'gap' && run.writes !== 1)) failed = true;
+      reorderRows.push({
+        case: { dense: 'dense, no tie helps, last to top', reverse: 'dense, reverse names, last to top', gap: 'gaps of 1024, into a gap' }[kind],
+        types: size,
+        writes: run.writes,
+        'plan ms': run.planMs.toFixed(2),
+        'plan + writes ms': run.totalMs.toFixed(1),
+        'long tasks': long.length,
+        budget: long.length === 0 && (kind !== 'gap' || run.writes === 1) ? 'ok' : 'OVER',
+      });
+    }
+  }
+  console.log('\nReorder against a MemoryAdapter (latency 0, at most 4 writes in flight, one store update; budget: no task over 50 ms, a move into a gap 1 write):');
+  console.table(reorderRows);
 } finally {
   await browser.close();
 }

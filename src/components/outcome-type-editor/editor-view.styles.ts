@@ -4,6 +4,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_max-width: var(--outcome-type-editor-max-width, 40rem);
+    --_row-height: var(--outcome-type-editor-row-height, 2.75rem);
+    --_list-height: var(--outcome-type-editor-list-height, 30rem);
+    --_handle-size: calc(var(--_target-size) + var(--_space));
+    --_cell-padding: calc(var(--_space) / 2);
   }
 
   input,
@@ -65,17 +69,63 @@ export const styles = css`
     margin-inline-start: auto;
   }
 
+  .table-scroll {
+    container-type: inline-size;
+    max-block-size: var(--_list-height);
+    overflow-x: hidden;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
   [part~='table'] {
-    width: 100%;
-    border-collapse: collapse;
+    --_tracks: minmax(0, 1fr);
+    display: block;
+    inline-size: 100%;
+  }
+
+  thead {
+    display: block;
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    background: var(--_surface-raised);
+  }
+
+  tbody {
+    display: block;
+    position: relative;
+  }
+
+  [part~='table'] tr {
+    display: grid;
+    grid-template-columns: var(--_tracks);
+    align-items: center;
+    box-sizing: border-box;
+    border-block-end: 1px solid var(--_border);
+  }
+
+  tbody tr {
+    position: absolute;
+    inset-inline: 0;
+    block-size: var(--_row-height);
+    background: var(--_surface);
+  }
+
+  tbody tr:focus-visible {
+    outline-offset: -2px;
   }
 
   [part~='table'] th,
   [part~='table'] td {
+    min-inline-size: 0;
     text-align: start;
-    padding: calc(var(--_space) / 2) var(--_space);
-    border-block-end: 1px solid var(--_border);
-    vertical-align: middle;
+    padding: var(--_cell-padding);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   thead th {
@@ -85,6 +135,36 @@ export const styles = css`
 
   [part~='name'] {
     font-weight: 600;
+  }
+
+  .line,
+  .summary {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .summary {
+    display: none;
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+
+  td.column {
+    display: flex;
+    align-items: center;
+    gap: 0.25em;
+  }
+
+  .column .text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .locked {
+    display: inline-flex;
+    flex: none;
+    color: var(--_text-muted);
   }
 
   [part~='badge'] {
@@ -97,21 +177,39 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
-  [part~='actions'] {
-    white-space: nowrap;
-    text-align: end;
+  [part~='table'] .actions-cell {
+    display: flex;
+    justify-content: flex-end;
+    overflow: visible;
   }
 
-  [part~='actions'] button + button {
-    margin-inline-start: calc(var(--_space) / 2);
+  .inline-actions {
+    display: inline-flex;
+    inline-size: max-content;
+    gap: calc(var(--_space) / 2);
+  }
+
+  [part~='table'] [part~='row-menu'] {
+    display: none;
+  }
+
+  button.icon {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding-inline: calc(var(--_space) / 2);
   }
 
   [part~='drag-handle'] {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: var(--_target-size);
+    min-block-size: var(--_target-size);
     cursor: grab;
     touch-action: none;
     user-select: none;
     color: var(--_text-muted);
-    padding-inline: calc(var(--_space) / 2);
   }
 
   tr.dragging {
@@ -121,6 +219,79 @@ export const styles = css`
   tr.drop-target {
     outline: 2px dashed var(--_accent);
     outline-offset: -2px;
+  }
+
+  @container (width < 40rem) {
+    [part~='table'] tr {
+      display: flex;
+    }
+
+    tbody tr {
+      block-size: calc(var(--_row-height) + 1.25rem);
+    }
+
+    [part~='table'] .column,
+    .inline-actions {
+      display: none;
+    }
+
+    [part~='table'] .name-cell {
+      flex: 1;
+    }
+
+    .handle-cell,
+    [part~='table'] .actions-cell {
+      flex: none;
+    }
+
+    .handle-cell {
+      inline-size: var(--_handle-size);
+      box-sizing: border-box;
+    }
+
+    .summary {
+      display: block;
+    }
+
+    [part~='table'] [part~='row-menu'] {
+      display: inline-flex;
+    }
+  }
+
+  .menu[popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    min-inline-size: 10rem;
+    padding: calc(var(--_space) / 4);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
+
+  [role='menuitem'] {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--_target-size);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+
+  [role='menuitem']:hover,
+  [role='menuitem']:focus {
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+
+  [role='menuitem']:focus-visible {
+    outline-offset: -2px;
+  }
+
+  [role='menuitem'][aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
   }
 
   /* Names come from backends and users: a word of any length wraps rather than widening the
@@ -220,10 +391,9 @@ export const styles = css`
     tr.drop-target {
       outline-color: Highlight;
     }
+    [role='menuitem']:focus {
+      outline: 2px solid Highlight;
+    }
   }
 
-  .table-scroll {
-    max-inline-size: 100%;
-    overflow-x: auto;
-  }
 `;

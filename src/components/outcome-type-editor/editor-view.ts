@@ -1,5 +1,5 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { OutcomeAdapter, SmartList } from '../../adapters/adapter.js';
 import { OutcomeAdapterError } from '../../adapters/errors.js';
 import type { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
@@ -7,10 +7,14 @@ import { OutcomeStore } from '../../controllers/outcome-store.js';
 import type { Messages } from '../../localization/catalogue.js';
 import type { BackendRules } from '../../model/field-rules.js';
 import { randomId } from '../../model/id.js';
-import { foldForSearch, matchesSearch } from '../../model/text-search.js';
 import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
 import { STATUSES, type Role } from '../../model/vocabulary.js';
 import { onDemand } from '../../controllers/on-demand.js';
+import { scrollTopToReveal, visibleRange } from '../../controllers/fixed-window.js';
+import { RovingTabindex } from '../../controllers/roving-tabindex.js';
+import { stableRepeat } from '../../controllers/stable-repeat.js';
+import { cssomStyle } from '../base/cssom-style.js';
+import { fold, queryWords } from '../../model/text-search.js';
 import type { Draft } from './draft.js';
 import type { DraftIssues } from './draft-checks.js';
 import type { Msg } from './field-text.js';
@@ -29,6 +33,30 @@ let editingKitPrefetched = false;
 /** Columns beyond the name, each shown only when the backend has the field. */
 const COLUMNS = ['key', 'classification', 'category', 'kind', 'status', 'autoAppliedOn', 'requiresFutureScheduledAt'] as const;
 type Column = (typeof COLUMNS)[number];
+
+/** Until measured: the rows' height (CSS sets it, `--outcome-type-editor-row-height`) and the viewport's. */
+const ROW_HEIGHT_FALLBACK = 44;
+const VIEWPORT_FALLBACK = 480;
+
+/** A drawn lock (no emoji font needed), coloured by the text; its reason is the wrapper's label. */
+const LOCK = svg`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.75 0h3.5V5a1.75 1.75 0 0 0-3.5 0z"/></svg>`;
+
+/** The drag handle's grip and the row menu's three dots, drawn (no font needed). */
+const GRIP = svg`<svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true" focusable="false"><g fill="currentColor"><circle cx="3" cy="3" r="1.5"/><circle cx="7" cy="3" r="1.5"/><circle cx="3" cy="8" r="1.5"/><circle cx="7" cy="8" r="1.5"/><circle cx="3" cy="13" r="1.5"/><circle cx="7" cy="13" r="1.5"/></g></svg>`;
+const DOTS = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><g fill="currentColor"><circle cx="8" cy="3" r="1.5"/><circle cx="8" cy="8" r="1.5"/><circle cx="8" cy="13" r="1.5"/></g></svg>`;
+
+/** What one row's template depends on besides its type: the memo key of `#renderRow`. */
+interface RowFrame {
+  columns: Column[];
+  showActions: boolean;
+  count: number;
+  tabbable: number;
+  /** Everything else every row shows alike (permissions, locale, drag and menu state are per row). */
+  key: string;
+}
+
+/** A row menu's items, in the order shown. */
+type MenuAction = 'edit' | 'delete' | 'up' | 'down';
 
 /** The one Smart List request per adapter, shared by every editor and every form opened. */
 const smartListRequests = new WeakMap<OutcomeAdapter, Promise<SmartList[]>>();
@@ -83,11 +111,41 @@ export class EditorView implements ReactiveController {
   @reactive private pendingDelete: OutcomeType | null = null;
   @reactive private deleteFailure: OutcomeAdapterError | null = null;
   @reactive private reordering = false;
-  @reactive private listFailure: OutcomeAdapterError | null = null;
+  /** The reorder write that failed: which type, and why. */
+  @reactive private listFailure: { name: string; error: OutcomeAdapterError } | null = null;
+  /** Writes done of a reorder beyond 10 writes, shown while it runs. */
+  @reactive private reorderProgress: [done: number, total: number] | null = null;
   @reactive private dragging: { id: string; overId: string } | null = null;
   @reactive private announcement = '';
   /** The editing code could not be fetched (offline): said, and tried again on the next attempt. */
   @reactive private formUnavailable = false;
+  /** The list's scroll position and the height of its viewport: which rows are rendered. */
+  @reactive private scrollTop = 0;
+  @reactive private viewportHeight = VIEWPORT_FALLBACK;
+  /** The row whose menu (narrow hosts) is open. */
+  @reactive private menuFor: string | null = null;
+
+  /** Measured from the rendered rows (CSS owns the height), the sticky header and the widest actions. */
+  #rowHeight = ROW_HEIGHT_FALLBACK;
+  #headHeight = 0;
+  #measureQueued = false;
+  #actionsWidth = 0;
+  #resizeObserver: ResizeObserver | undefined;
+  #observed: HTMLElement | undefined;
+  /** Folded `name key description` of each type, kept per object: a write refolds only what it replaced. */
+  readonly #folded = new WeakMap<OutcomeType, string>();
+  /** The folded texts of one list, in its order: built at idle once per list, so a keystroke only compares. */
+  #index: { list: readonly OutcomeType[]; texts: string[] } | undefined;
+  #indexQueued: readonly OutcomeType[] | undefined;
+  #shownMemo:
+    | { all: readonly OutcomeType[]; query: string; filter: StatusFilter; hasStatus: boolean; shown: OutcomeType[] }
+    | undefined;
+  /** The list the roving tabindex's indexes refer to, and the type last focused (where Tab enters). */
+  #rovingList: readonly OutcomeType[] = [];
+  #lastFocusedId: string | undefined;
+  /** The row a menu was opened for and whether focus goes into it (first or last item) once it renders. */
+  #menuFocus: 'first' | 'last' | null = null;
+  readonly #roving: RovingTabindex;
 
   readonly #outcomes: OutcomeStoreController;
   /** The form being opened while its code arrives: `updateComplete` waits for it. */
@@ -114,7 +172,29 @@ export class EditorView implements ReactiveController {
     this.internals = lent.internals;
     this.setCustomState = lent.setCustomState;
     this.#addMessages = lent.addMessages;
+    // Rows are the roving items: one takes Tab, arrows move between them (revealing them), and
+    // the controls of the row that takes Tab follow it in the tab order.
+    this.#roving = new RovingTabindex(host, {
+      count: () => this.#shown.length,
+      entry: () => {
+        const shown = this.#shown;
+        if (!shown.length) return -1;
+        const last = this.#lastFocusedId === undefined ? -1 : shown.findIndex((type) => type.id === this.#lastFocusedId);
+        return Math.max(0, last);
+      },
+      indexOf: (target) => this.#rowIndexOf(target),
+      elementAt: (index) => this.#rowElement(index),
+      reveal: (index) => this.#reveal(index),
+      moved: () => undefined,
+      disabled: () => false,
+    });
     host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#resizeObserver?.disconnect();
+    this.#observed = undefined;
+    this.#closeMenu(false);
   }
 
   private get effectiveAdapter(): OutcomeAdapter | undefined {
@@ -188,15 +268,47 @@ export class EditorView implements ReactiveController {
 
   /** The types the filter and the search let through, in canonical order. */
   get #shown(): OutcomeType[] {
-    const folded = foldForSearch(this.query.trim());
+    const all = this.#all;
+    const { query, statusFilter: filter } = this;
     const hasStatus = !!this.#rules?.fields.status;
-    return this.#all.filter((type) => {
+    const memo = this.#shownMemo;
+    // Recomputed only when the list, the search or the filter changed: not per render, not per scroll.
+    if (memo && memo.all === all && memo.query === query && memo.filter === filter && memo.hasStatus === hasStatus) return memo.shown;
+    const words = queryWords(query);
+    const texts = words.length ? this.#searchTexts(all) : undefined;
+    const shown = all.filter((type, at) => {
       if (hasStatus) {
-        if (this.statusFilter === 'unarchived' && type.status === 'archived') return false;
-        if (this.statusFilter !== 'unarchived' && this.statusFilter !== 'all' && type.status !== this.statusFilter) return false;
+        if (filter === 'unarchived' && type.status === 'archived') return false;
+        if (filter !== 'unarchived' && filter !== 'all' && type.status !== filter) return false;
       }
-      return !folded || matchesSearch(foldForSearch(`${type.name} ${type.key} ${type.description}`), folded);
+      return !texts || words.every((word) => texts[at]!.includes(word));
     });
+    this.#shownMemo = { all, query, filter, hasStatus, shown };
+    return shown;
+  }
+
+  /** The folded search text of each type of a list, in its order (accent- and case-insensitive). */
+  #searchTexts(list: readonly OutcomeType[]): string[] {
+    if (this.#index?.list === list) return this.#index.texts;
+    const texts = list.map((type) => {
+      let text = this.#folded.get(type);
+      if (text === undefined) this.#folded.set(type, (text = fold(`${type.name} ${type.key} ${type.description}`)));
+      return text;
+    });
+    this.#index = { list, texts };
+    return texts;
+  }
+
+  /** Builds the search index when the browser is idle (as the picker does), so the first keystroke only compares. */
+  #indexSoon(): void {
+    const list = this.#all;
+    if (list === this.#indexQueued || this.#index?.list === list || list.length < 50) return;
+    this.#indexQueued = list;
+    const build = () => {
+      if (list === this.#all) this.#searchTexts(list);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 1000 });
+    else setTimeout(build, 50);
   }
 
   get #editing(): OutcomeType | undefined {
@@ -226,6 +338,18 @@ export class EditorView implements ReactiveController {
     this.setCustomState('saving', this.saving || this.reordering);
     this.setCustomState('viewer', !this.#isEditor);
     this.setCustomState('read-only', this.#isReadOnlyBackend);
+    if (status !== 'ready') return;
+    this.#indexSoon();
+    // A new list (a write, a search, a filter): the focused row keeps focus, at its new place.
+    const shown = this.#shown;
+    if (shown !== this.#rovingList) {
+      const focusedId = this.#rovingList[this.#roving.focused]?.id;
+      this.#rovingList = shown;
+      if (focusedId !== undefined) this.#roving.focused = shown.findIndex((type) => type.id === focusedId);
+    }
+    const focused = shown[this.#roving.focused];
+    if (focused) this.#lastFocusedId = focused.id;
+    if (this.menuFor && !shown.some((type) => type.id === this.menuFor)) this.#closeMenu(false);
   }
 
   hostUpdated(): void {
@@ -234,6 +358,15 @@ export class EditorView implements ReactiveController {
       editingKitPrefetched = true;
       editingKit.load().catch(() => undefined);
     }
+    // Measured once the frame lays the list out anyway: an update never forces a layout of its own.
+    if (!this.#measureQueued && this.#list) {
+      this.#measureQueued = true;
+      requestAnimationFrame(() => {
+        this.#measureQueued = false;
+        this.#measureList();
+      });
+    }
+    this.#placeMenu();
     // Only when a deletion is newly asked for: a render while the dialog closes must not reopen it.
     if (this.pendingDelete === this.#dialogFor) return;
     this.#dialogFor = this.pendingDelete;
@@ -265,8 +398,12 @@ export class EditorView implements ReactiveController {
     const shown = this.#shown;
     return html`
       ${this.#renderToolbar()} ${this.#renderNotes()}
-      ${this.listFailure
-        ? html`<p part="form-error" role="alert">${this.msg('editor.reorderFailed')} ${this.msg(`error.${this.listFailure.code}`)}</p>`
+      ${this.listFailure ? html`<p part="form-error" role="alert">${this.#reorderFailure(this.listFailure)}</p>` : nothing}
+      ${this.reorderProgress
+        ? html`<p part="note">
+            ${this.msg('editor.reorderProgress', ...this.reorderProgress)}
+            <progress max=${this.reorderProgress[1]} .value=${this.reorderProgress[0]} aria-hidden="true"></progress>
+          </p>`
         : nothing}
       ${this.formUnavailable ? html`<p part="form-error" role="alert">${this.msg('editor.formUnavailable')}</p>` : nothing}
       ${this.#all.length === 0
@@ -289,13 +426,13 @@ export class EditorView implements ReactiveController {
           type="search"
           autocomplete="off"
           .value=${this.query}
-          @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)}
+          @input=${this.#onSearch}
         />
       </span>
       ${hasStatus
         ? html`<span class="control">
             <label for="status-filter">${this.msg('editor.statusFilter')}</label>
-            <select id="status-filter" part="status-filter" @change=${(event: Event) => (this.statusFilter = (event.target as HTMLSelectElement).value as StatusFilter)}>
+            <select id="status-filter" part="status-filter" @change=${this.#onStatusFilter}>
               ${filters.map(
                 (filter) => html`<option value=${filter} ?selected=${filter === this.statusFilter}>
                   ${filter === 'unarchived' ? this.msg('editor.filter.unarchived') : filter === 'all' ? this.msg('editor.filter.all') : this.msg(`status.${filter}`)}
@@ -321,46 +458,143 @@ export class EditorView implements ReactiveController {
     return COLUMNS.filter((column) => fields[column]);
   }
 
+  /** A column's header: short, so that a column is as wide as its values need. */
+  #header(column: Column): string {
+    return column === 'requiresFutureScheduledAt' || column === 'autoAppliedOn'
+      ? this.msg(`editor.column.${column}`)
+      : this.msg(`editor.field.${column}`);
+  }
+
+  /**
+   * The tracks every row of a wide host shares (rows are grids of their own, positioned by index):
+   * the handle, the name, one shrinkable track per column, and the actions as wide as the widest
+   * seen, so that no action is ever cut off and the columns line up.
+   */
+  #tracks(columns: Column[], showActions: boolean): string {
+    return [
+      this.#canReorder ? 'var(--_handle-size)' : '',
+      'minmax(6rem, 2fr)',
+      ...columns.map(() => 'minmax(0, 1fr)'),
+      showActions ? 'var(--_actions-track, max-content)' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
   #renderTable(shown: OutcomeType[]): TemplateResult {
     const columns = this.#columns();
     const showActions = this.#canUpdate || shown.some((type) => this.#canDelete(type));
-    // Narrow hosts scroll the table sideways instead of cutting off its actions; the region is
-    // focusable so that keyboard users can scroll it too.
-    return html`<div class="table-scroll" role="region" tabindex="0" aria-label=${this.msg('editor.caption', shown.length)}>
-      <table part="table" aria-busy=${this.reordering ? 'true' : 'false'}>
-      <caption class="visually-hidden">${this.msg('editor.caption', shown.length)}</caption>
-      <thead>
-        <tr>
-          ${this.#canReorder ? html`<td></td>` : nothing}
-          <th scope="col">${this.msg('editor.field.name')}</th>
-          ${columns.map((column) => html`<th scope="col">${this.msg(`editor.field.${column}`)}</th>`)}
-          ${showActions ? html`<th scope="col"><span class="visually-hidden">${this.msg('editor.actions')}</span></th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${repeat(shown, (type) => type.id, (type, index) => this.#renderRow(type, index, shown.length, columns, showActions))}
-      </tbody>
-    </table>
+    const count = shown.length;
+    const height = this.#rowHeight;
+    // Rows are positioned by index under the sticky header: those in view plus overscan are
+    // rendered, whatever the length of the list (fixed heights make it arithmetic, as in the picker).
+    const { start, end } = visibleRange(count, height, this.scrollTop, Math.max(height, this.viewportHeight - this.#headHeight));
+    const tabbable = this.#roving.tabbable;
+    // The row that takes Tab, the focused row, the dragged row and the row whose menu is open
+    // stay rendered when scrolled away, in list order, keyed by id, never moved.
+    const pinned = new Set<number>();
+    for (const index of [tabbable, this.#roving.focused]) if (index >= 0 && index < count) pinned.add(index);
+    for (const id of [this.dragging?.id, this.menuFor]) {
+      const index = id ? shown.findIndex((type) => type.id === id) : -1;
+      if (index >= 0) pinned.add(index);
+    }
+    const outside = [...pinned].filter((index) => index < start || index >= end).sort((a, b) => a - b);
+    const indexes = outside.filter((index) => index < start);
+    for (let index = start; index < end; index++) indexes.push(index);
+    indexes.push(...outside.filter((index) => index >= end));
+    const frame: RowFrame = {
+      columns,
+      showActions,
+      count,
+      tabbable,
+      key: [columns.join(), showActions, this.#canReorder, this.#canUpdate, this.#isEditor, this.host.locale, height].join('|'),
+    };
+    const caption = this.msg('editor.caption', count);
+    return html`<div class="table-scroll" @scroll=${this.#onScroll}>
+      <table
+        part="table"
+        role="grid"
+        aria-label=${caption}
+        aria-rowcount=${count + 1}
+        aria-busy=${this.reordering ? 'true' : 'false'}
+        ${cssomStyle({ '--_tracks': this.#tracks(columns, showActions) })}
+      >
+        <thead role="rowgroup">
+          <tr role="row" class="row" aria-rowindex="1">
+            ${this.#canReorder
+              ? html`<th role="columnheader" class="handle-cell"><span class="visually-hidden">${this.msg('editor.drag')}</span></th>`
+              : nothing}
+            <th role="columnheader" class="name-cell">${this.msg('editor.field.name')}</th>
+            ${columns.map((column) => html`<th role="columnheader" class="column">${this.#header(column)}</th>`)}
+            ${showActions
+              ? html`<th role="columnheader" class="actions-cell"><span class="visually-hidden">${this.msg('editor.actions')}</span></th>`
+              : nothing}
+          </tr>
+        </thead>
+        <tbody
+          role="rowgroup"
+          @click=${this.#onListClick}
+          @keydown=${this.#onListKeydown}
+          @pointerdown=${this.#onListPointerdown}
+          @focusout=${this.#onListFocusout}
+          ${cssomStyle({ height: `${count * height}px` })}
+          ${stableRepeat(indexes.map((index) => [shown[index]!.id, this.#row(shown[index]!, index, frame)]))}
+        ></tbody>
+      </table>
     </div>`;
   }
 
-  #renderRow(type: OutcomeType, index: number, count: number, columns: Column[], showActions: boolean): TemplateResult {
-    const dropTarget = this.dragging && this.dragging.overId === type.id && this.dragging.id !== type.id;
+  /**
+   * A row, memoized on what it shows: its type (the store replaces only the objects a write
+   * changed), its place, and its focus, drag and menu state; a write to one type renders one row.
+   */
+  #row(type: OutcomeType, index: number, frame: RowFrame): unknown {
+    const dragging = this.dragging;
+    const drag = !dragging ? '' : dragging.id === type.id ? 'dragging' : dragging.overId === type.id ? 'drop-target' : '';
+    const tab = index === frame.tabbable;
+    const menu = this.menuFor === type.id;
+    const last = index === frame.count - 1;
+    return guard([type, index, tab, drag, menu, last, frame.key], () => this.#renderRow(type, index, frame, tab, drag, menu));
+  }
+
+  #renderRow(type: OutcomeType, index: number, frame: RowFrame, tab: boolean, drag: string, menu: boolean): TemplateResult {
+    const { columns, showActions } = frame;
+    const texts = columns.map((column) => this.#cellText(type, column));
+    const lockText = this.msg('editor.locked');
     return html`<tr
+      role="row"
       part=${type.isSystem ? 'row row-system' : 'row'}
+      class="row ${drag}"
       data-id=${type.id}
-      class=${[dropTarget ? 'drop-target' : '', this.dragging?.id === type.id ? 'dragging' : ''].join(' ')}
+      data-index=${index}
+      aria-rowindex=${index + 2}
+      tabindex=${tab ? 0 : -1}
+      ${cssomStyle({ top: `${index * this.#rowHeight}px` })}
     >
       ${this.#canReorder
-        ? html`<td class="handle-cell">
-            <span part="drag-handle" aria-hidden="true" title=${this.msg('editor.drag')} @pointerdown=${(event: PointerEvent) => this.#startDrag(event, type.id)}>⠿</span>
+        ? html`<td role="gridcell" class="handle-cell">
+            <span part="drag-handle" aria-hidden="true" title=${this.msg('editor.drag')}>${GRIP}</span>
           </td>`
         : nothing}
-      <th scope="row" part="name">
-        <span class="type-name">${type.name}</span> ${type.isSystem ? html`<span part="badge">${this.msg('system')}</span>` : nothing}
+      <th role="rowheader" part="name" class="name-cell">
+        <span class="line" title=${type.name}
+          ><span class="type-name">${type.name}</span>${type.isSystem ? html` <span part="badge">${this.msg('system')}</span>` : nothing}</span
+        >
+        <span class="summary">${texts.join(' · ')}</span>
       </th>
-      ${columns.map((column) => html`<td>${this.#cellText(type, column)}</td>`)}
-      ${showActions ? html`<td part="actions">${this.#renderActions(type, index, count)}</td>` : nothing}
+      ${columns.map(
+        (column, at) => html`<td role="gridcell" class="column">
+          ${type.isSystem && this.#canUpdate && this.#rules?.fields[column]?.lockedOnSystem
+            ? html`<span class="locked" role="img" aria-label=${lockText} title=${lockText}>${LOCK}</span>`
+            : nothing}<span class="text" title=${texts[at]!}>${texts[at]}</span>
+        </td>`,
+      )}
+      ${showActions
+        ? html`<td role="gridcell" part="actions" class="actions-cell">
+            <span class="inline-actions">${this.#renderActions(type, index, frame.count, tab)}</span>
+            ${this.#renderRowMenu(type, index, frame.count, tab, menu)}
+          </td>`
+        : nothing}
     </tr>`;
   }
 
@@ -377,24 +611,67 @@ export class EditorView implements ReactiveController {
     }
   }
 
-  #renderActions(type: OutcomeType, index: number, count: number): TemplateResult {
+  /** The inline buttons of a wide host (only the row that takes Tab has them in the tab order). */
+  #renderActions(type: OutcomeType, index: number, count: number, tab: boolean): TemplateResult {
     const name = type.name;
+    const tabindex = tab ? 0 : -1;
     return html`
       ${this.#canReorder
-        ? html`<button type="button" part="move-up" class="icon" aria-label=${this.msg('editor.moveUp', name)} ?disabled=${index === 0} @click=${() => this.#move(type.id, -1)}>
+        ? html`<button type="button" part="move-up" class="icon" data-action="up" tabindex=${tabindex} aria-label=${this.msg('editor.moveUp', name)} ?disabled=${index === 0}>
               <span aria-hidden="true">↑</span>
             </button>
-            <button type="button" part="move-down" class="icon" aria-label=${this.msg('editor.moveDown', name)} ?disabled=${index === count - 1} @click=${() => this.#move(type.id, 1)}>
+            <button type="button" part="move-down" class="icon" data-action="down" tabindex=${tabindex} aria-label=${this.msg('editor.moveDown', name)} ?disabled=${index === count - 1}>
               <span aria-hidden="true">↓</span>
             </button>`
         : nothing}
       ${this.#canUpdate
-        ? html`<button type="button" part="edit-button" aria-label=${this.msg('editor.editNamed', name)} @click=${() => this.#openForm(type.id)}>${this.msg('editor.edit')}</button>`
+        ? html`<button type="button" part="edit-button" data-action="edit" tabindex=${tabindex} aria-label=${this.msg('editor.editNamed', name)}>${this.msg('editor.edit')}</button>`
         : nothing}
       ${this.#canDelete(type)
-        ? html`<button type="button" part="delete-button" aria-label=${this.msg('editor.deleteNamed', name)} @click=${() => this.#askDelete(type)}>${this.msg('editor.delete')}</button>`
+        ? html`<button type="button" part="delete-button" data-action="delete" tabindex=${tabindex} aria-label=${this.msg('editor.deleteNamed', name)}>${this.msg('editor.delete')}</button>`
         : nothing}
     `;
+  }
+
+  #menuItems(type: OutcomeType): MenuAction[] {
+    const items: MenuAction[] = [];
+    if (this.#canUpdate) items.push('edit');
+    if (this.#canDelete(type)) items.push('delete');
+    if (this.#canReorder) items.push('up', 'down');
+    return items;
+  }
+
+  /**
+   * The row menu of a narrow host (APG menu button): Enter, Space or Down opens it on its first
+   * item, Up on its last; arrows, Home, End and a letter move; Enter or Space chooses; Escape
+   * closes it and focus goes back to its button; Tab closes it and moves on.
+   */
+  #renderRowMenu(type: OutcomeType, index: number, count: number, tab: boolean, open: boolean): unknown {
+    const items = this.#menuItems(type);
+    if (!items.length) return nothing;
+    const label = this.msg('editor.rowMenu', type.name);
+    const text = { edit: this.msg('editor.edit'), delete: this.msg('editor.delete'), up: this.msg('editor.moveUpShort'), down: this.msg('editor.moveDownShort') };
+    return html`<button
+        type="button"
+        part="row-menu"
+        class="icon"
+        data-action="menu"
+        tabindex=${tab ? 0 : -1}
+        aria-haspopup="menu"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${open ? 'row-menu' : nothing}
+        aria-label=${label}
+      >
+        ${DOTS}
+      </button>
+      ${open
+        ? html`<div id="row-menu" class="menu" role="menu" popover="manual" aria-label=${label}>
+            ${items.map((action) => {
+              const disabled = (action === 'up' && index === 0) || (action === 'down' && index === count - 1);
+              return html`<div role="menuitem" tabindex="-1" data-action=${action} aria-disabled=${disabled ? 'true' : nothing}>${text[action]}</div>`;
+            })}
+          </div>`
+        : nothing}`;
   }
 
   /** Only while a form is open, which is only once the editing kit is here. */
@@ -635,9 +912,9 @@ export class EditorView implements ReactiveController {
     // After a deletion focus goes to the row that took its place, else to the search.
     const index = this.#shown.findIndex((shown) => shown.id === type.id);
     this.#returnFocus = () => {
-      const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')];
-      const row = rows[Math.min(index, rows.length - 1)];
-      return row?.querySelector<HTMLElement>('[part~="edit-button"], [part~="delete-button"]') ?? this.#part('search');
+      const shown = this.#shown;
+      const next = shown[Math.min(index, shown.length - 1)];
+      return (next && (this.#rowControl(next.id, 'edit-button') ?? this.#rowControl(next.id, 'delete-button') ?? this.#rowElement(shown.indexOf(next)))) || this.#part('search');
     };
     this.#announce(this.msg('editor.deleted', type.name));
     this.#emit('deleted', type);
@@ -663,47 +940,57 @@ export class EditorView implements ReactiveController {
     void this.#moveTo(id, from + step, step === -1 ? 'move-up' : 'move-down');
   }
 
+  /** "Moving “X” failed: the server had a problem; the list shows what the server holds." */
+  #reorderFailure({ name, error }: { name: string; error: OutcomeAdapterError }): string {
+    return this.msg('editor.reorderWriteFailed', name, this.msg(`error.${error.code}`).replace(/[.。]\s*$/, ''));
+  }
+
   async #moveTo(id: string, to: number, keepFocusOn?: 'move-up' | 'move-down'): Promise<void> {
     const adapter = this.effectiveAdapter;
     const shown = this.#shown;
     const moved = shown.find((type) => type.id === id);
     if (this.reordering || !adapter || !moved || to < 0 || to >= shown.length) return;
     // Fetched ahead for every editor that may reorder; only a failed fetch leaves it missing.
-    const kit = await this.#editingKit().catch(() => undefined);
-    if (!kit) {
+    // The runner of the writes comes on demand too: pages that never reorder never load it.
+    let kit: EditingKit;
+    let runner: typeof import('../../controllers/ordinal-writes.js');
+    try {
+      [kit, runner] = await Promise.all([this.#editingKit(), import('../../controllers/ordinal-writes.js')]);
+    } catch {
       this.formUnavailable = true;
       return;
     }
+    if (this.reordering) return;
     const { ordinalChanges, placeAt } = kit;
-    const order = placeAt(this.#all, shown, id, to);
-    const changes = ordinalChanges(order, id, this.#rules?.fields.ordinal?.min);
+    // Only the ordinals that must change: one when an ordinal fits between the new neighbours.
+    const changes = ordinalChanges(placeAt(this.#all, shown, id, to), id, this.#rules?.fields.ordinal);
     const store = OutcomeStore.for(adapter);
     this.reordering = true;
     this.listFailure = null;
-    const written: typeof changes = [];
-    const updated: OutcomeType[] = [];
-    // Each write has its own key, which the adapter reuses for that write's retries.
-    const write = (id: string, ordinal: number) => store.update(id, { ordinal }, { idempotencyKey: randomId() });
-    try {
-      // One write per type whose ordinal changes, in order, so a failure can be undone.
-      for (const change of changes) {
-        written.push(change);
-        updated.push(await write(change.id, change.to));
-      }
-    } catch (thrown) {
-      this.listFailure = OutcomeAdapterError.from(thrown, 'network');
-      // A refused write changed nothing; one that may have been done with its answer lost is undone too.
-      if (!this.listFailure.retryable) written.pop();
-      // Undo what was written, newest first, so the list stays as it was.
-      for (const change of written.reverse()) {
-        await write(change.id, change.from).catch(() => undefined);
-      }
-      this.reordering = false;
-      this.#announce(`${this.msg('editor.reorderFailed')} ${this.msg(`error.${this.listFailure.code}`)}`);
+    const total = changes.length;
+    let said = -1;
+    // Beyond 10 writes, progress in the status region: at most every tenth, so neither a screen
+    // reader nor the list (re-rendered with it) is flooded.
+    const progress = (done: number) => {
+      const tenth = Math.floor((done * 10) / total);
+      if (tenth === said) return;
+      said = tenth;
+      this.reorderProgress = [done, total];
+      this.announcement = this.msg('editor.reorderProgress', done, total);
+    };
+    if (total > 10) progress(0);
+    // At most 4 writes in flight, each with its own key; the list is updated once, at the end.
+    const result = await runner.writeOrdinals(store, changes, total > 10 ? { onProgress: progress } : {});
+    this.reordering = false;
+    this.reorderProgress = null;
+    if (!result.ok) {
+      // Written back and read again: the list shows what the server holds.
+      const { write, error } = result.failed;
+      this.listFailure = { name: write.name, error };
+      this.#announce(this.#reorderFailure(this.listFailure));
       return;
     }
-    this.reordering = false;
-    for (const type of updated) this.#emit('updated', type);
+    for (const type of result.updated) this.#emit('updated', type);
     await this.updateComplete;
     const position = this.#shown.findIndex((type) => type.id === id);
     this.#announce(this.msg('editor.moved', moved.name, position + 1, this.#shown.length));
@@ -714,15 +1001,15 @@ export class EditorView implements ReactiveController {
     }
   }
 
-  #startDrag(event: PointerEvent, id: string): void {
+  #startDrag(event: PointerEvent, id: string, handle: HTMLElement): void {
     if (this.reordering || event.button !== 0) return;
     event.preventDefault();
-    const handle = event.currentTarget as HTMLElement;
     handle.setPointerCapture?.(event.pointerId);
     this.dragging = { id, overId: id };
     const onMove = (moveEvent: PointerEvent) => {
+      this.#scrollWhileDragging(moveEvent.clientY);
       const row = this.#rowAt(moveEvent.clientY);
-      if (row && this.dragging) this.dragging = { ...this.dragging, overId: row };
+      if (row && this.dragging && row !== this.dragging.overId) this.dragging = { ...this.dragging, overId: row };
     };
     const onEnd = (endEvent: PointerEvent) => {
       handle.removeEventListener('pointermove', onMove);
@@ -739,23 +1026,266 @@ export class EditorView implements ReactiveController {
     handle.addEventListener('pointercancel', onEnd);
   }
 
-  /** The id of the row under a vertical position, clamped to the first and last rows. */
+  /** Near the top or bottom edge of the list, a drag scrolls it (the dragged row stays rendered). */
+  #scrollWhileDragging(clientY: number): void {
+    const list = this.#list;
+    if (!list) return;
+    const { top, bottom } = list.getBoundingClientRect();
+    const step = clientY < top + this.#headHeight + this.#rowHeight / 2 ? -1 : clientY > bottom - this.#rowHeight / 2 ? 1 : 0;
+    if (!step) return;
+    list.scrollTop += step * this.#rowHeight;
+    this.scrollTop = list.scrollTop;
+  }
+
+  /** The id of the row under a vertical position, clamped to the first and last rows: arithmetic, as rows are positioned by index. */
   #rowAt(clientY: number): string | undefined {
-    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')];
-    const row =
-      rows.find((candidate) => {
-        const rect = candidate.getBoundingClientRect();
-        return clientY >= rect.top && clientY < rect.bottom;
-      }) ?? (rows.length && clientY < rows[0]!.getBoundingClientRect().top ? rows[0] : rows.at(-1));
-    return row?.dataset['id'];
+    const body = this.renderRoot.querySelector<HTMLElement>('tbody');
+    const shown = this.#shown;
+    if (!body || !shown.length) return undefined;
+    const index = Math.floor((clientY - body.getBoundingClientRect().top) / this.#rowHeight);
+    return shown[Math.max(0, Math.min(shown.length - 1, index))]!.id;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The windowed list: scrolling, delegated events, keyboard, the row menu.
+
+  get #list(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.table-scroll');
+  }
+
+  #rowIndexOf(target: EventTarget | null): number {
+    if (!(target instanceof Element) || target.getRootNode() !== this.renderRoot) return -1;
+    const row = target.closest<HTMLElement>('tbody tr[data-index]');
+    return row ? Number(row.dataset['index']) : -1;
+  }
+
+  #rowElement(index: number): HTMLElement | null {
+    return index < 0 ? null : this.renderRoot.querySelector<HTMLElement>(`tbody tr[data-index="${index}"]`);
+  }
+
+  /** Scrolls the list so that a row is in view (below the sticky header), and so rendered. */
+  #reveal(index: number): void {
+    const list = this.#list;
+    if (!list) return;
+    const next = scrollTopToReveal(index, this.#rowHeight, list.scrollTop, Math.max(this.#rowHeight, list.clientHeight - this.#headHeight));
+    if (next === list.scrollTop) return;
+    list.scrollTop = next;
+    this.scrollTop = list.scrollTop;
+  }
+
+  #scrollToTop(): void {
+    this.scrollTop = 0;
+    const list = this.#list;
+    if (list) list.scrollTop = 0;
+  }
+
+  /** After each render: the viewport, row and header heights and the widest actions, as CSS laid them out. */
+  #measureList(): void {
+    const list = this.#list;
+    if (!list) return;
+    if (list !== this.#observed) {
+      this.#observed = list;
+      // The list shown again (after the form): where it was, so the row the form came from is there.
+      if (list.scrollTop !== this.scrollTop) list.scrollTop = this.scrollTop;
+      this.#resizeObserver ??= new ResizeObserver(() => {
+        const observed = this.#observed;
+        if (!observed) return;
+        // A new height, or a new width that changed the rows' height (two lines on narrow hosts).
+        this.viewportHeight = observed.clientHeight;
+        const row = observed.querySelector<HTMLElement>('tbody tr');
+        if (row?.offsetHeight && row.offsetHeight !== this.#rowHeight) this.host.requestUpdate();
+      });
+      this.#resizeObserver.disconnect();
+      this.#resizeObserver.observe(list);
+    }
+    let changed = false;
+    const row = list.querySelector<HTMLElement>('tbody tr');
+    if (row?.offsetHeight && row.offsetHeight !== this.#rowHeight) {
+      this.#rowHeight = row.offsetHeight;
+      changed = true;
+    }
+    // The header's height only shifts the window within its overscan: used from the next render on.
+    this.#headHeight = list.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
+    // The actions' width is a custom property of the table, set here: no render for it.
+    let widest = this.#actionsWidth;
+    for (const actions of list.querySelectorAll<HTMLElement>('tbody .inline-actions')) widest = Math.max(widest, Math.ceil(actions.offsetWidth));
+    this.#actionsWidth = widest;
+    const table = list.querySelector<HTMLElement>('[part~="table"]');
+    const track = widest ? `calc(${widest}px + var(--_cell-padding) * 2)` : '';
+    if (table && table.style.getPropertyValue('--_actions-track') !== track) table.style.setProperty('--_actions-track', track);
+    if (changed) this.host.requestUpdate();
+  }
+
+  #onScroll = (event: Event): void => {
+    this.scrollTop = (event.currentTarget as HTMLElement).scrollTop;
+  };
+
+  #onSearch = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.#scrollToTop();
+  };
+
+  #onStatusFilter = (event: Event): void => {
+    this.statusFilter = (event.target as HTMLSelectElement).value as StatusFilter;
+    this.#scrollToTop();
+  };
+
+  /** One listener for every row's buttons and menu items: the row is found from `data-id`. */
+  #onListClick = (event: MouseEvent): void => {
+    const control = (event.target as Element).closest<HTMLElement>('[data-action]');
+    const id = control?.closest<HTMLElement>('tr[data-id]')?.dataset['id'];
+    if (!control || id === undefined) return;
+    const action = control.dataset['action'] as MenuAction | 'menu';
+    if (action === 'menu') {
+      if (this.menuFor === id) this.#closeMenu(true);
+      else this.#openMenu(id, 'first');
+      return;
+    }
+    if (control.getAttribute('role') === 'menuitem') {
+      if (control.getAttribute('aria-disabled') === 'true') return;
+      this.#closeMenu(true);
+    }
+    this.#act(id, action);
+  };
+
+  #act(id: string, action: MenuAction): void {
+    if (action === 'edit') this.#openForm(id);
+    else if (action === 'up' || action === 'down') this.#move(id, action === 'up' ? -1 : 1);
+    else {
+      const type = this.#all.find((candidate) => candidate.id === id);
+      if (type && this.#canDelete(type)) this.#askDelete(type);
+    }
+  }
+
+  #onListPointerdown = (event: PointerEvent): void => {
+    const handle = (event.target as Element).closest<HTMLElement>('[part~="drag-handle"]');
+    const id = handle?.closest<HTMLElement>('tr[data-id]')?.dataset['id'];
+    if (handle && id !== undefined) this.#startDrag(event, id, handle);
+  };
+
+  /**
+   * Keys on a row and in it. Up, Down, Home and End move between rows (the roving tabindex, which
+   * runs after this); Left and Right move between a row and its controls (mirrored in RTL); the
+   * row menu takes its keys.
+   */
+  #onListKeydown = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (target.getAttribute('role') === 'menuitem') return this.#onMenuKeydown(event, target);
+    const row = target.closest<HTMLElement>('tbody tr[data-id]');
+    if (!row) return;
+    if (target.matches('[part~="row-menu"]') && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      this.#openMenu(row.dataset['id']!, event.key === 'ArrowDown' ? 'first' : 'last');
+      return;
+    }
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const stops = [row, ...row.querySelectorAll<HTMLElement>('button:not(:disabled)')].filter((stop) => stop.getClientRects().length);
+    const rtl = getComputedStyle(this.host).direction === 'rtl';
+    const step = (event.key === 'ArrowRight') !== rtl ? 1 : -1;
+    stops[Math.max(0, Math.min(stops.length - 1, stops.indexOf(target) + step))]?.focus();
+  };
+
+  #onMenuKeydown(event: KeyboardEvent, item: HTMLElement): void {
+    const menu = item.closest<HTMLElement>('[role="menu"]')!;
+    const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = items.indexOf(item);
+    const { key } = event;
+    let next = -1;
+    if (key === 'ArrowDown') next = (at + 1) % items.length;
+    else if (key === 'ArrowUp') next = (at - 1 + items.length) % items.length;
+    else if (key === 'Home') next = 0;
+    else if (key === 'End') next = items.length - 1;
+    else if (key.length === 1 && key !== ' ') {
+      const letter = fold(key);
+      for (let step = 1; step <= items.length && next < 0; step++) {
+        const candidate = items[(at + step) % items.length]!;
+        if (fold(candidate.textContent!.trim()).startsWith(letter)) next = (at + step) % items.length;
+      }
+    }
+    if (next >= 0) {
+      event.preventDefault();
+      items[next]!.focus();
+    } else if (key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+    } else if (key === 'Tab') {
+      // Focus back on the button, from which Tab then moves on.
+      this.#closeMenu(true);
+    } else if (key === 'Enter' || key === ' ') {
+      event.preventDefault();
+      item.click();
+    }
+    // Every other key stays in the menu: the rows' arrows must not see it.
+    if (key.startsWith('Arrow') || key === 'Home' || key === 'End') event.preventDefault();
+  }
+
+  #onListFocusout = (event: FocusEvent): void => {
+    if (!this.menuFor) return;
+    const to = event.relatedTarget as Element | null;
+    if (to && (to.closest('[role="menu"]') || (to.matches('[part~="row-menu"]') && to.closest<HTMLElement>('tr')?.dataset['id'] === this.menuFor))) return;
+    if (to) this.#closeMenu(false);
+  };
+
+  #openMenu(id: string, focus: 'first' | 'last'): void {
+    this.menuFor = id;
+    this.#menuFocus = focus;
+    document.addEventListener('pointerdown', this.#onOutsidePointer, true);
+  }
+
+  /** Closes the row menu; with `returnFocus`, focus goes back to its button first (the menu is about to go). */
+  #closeMenu(returnFocus: boolean): void {
+    const id = this.menuFor;
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+    if (!id) return;
+    if (returnFocus) this.#rowControl(id, 'row-menu')?.focus();
+    this.#menuFocus = null;
+    this.menuFor = null;
+  }
+
+  #onOutsidePointer = (event: PointerEvent): void => {
+    const inside = event.composedPath().some((node) => node instanceof Element && (node.matches('[role="menu"]') || node.matches('[part~="row-menu"][aria-expanded="true"]')));
+    if (!inside) this.#closeMenu(false);
+  };
+
+  /** The open menu in the top layer, beside its button (flipped above it near the bottom of the window), and focus into it once. */
+  #placeMenu(): void {
+    const menu = this.renderRoot.querySelector<HTMLElement>('[role="menu"]');
+    if (!menu) return;
+    if (!menu.matches(':popover-open')) menu.showPopover();
+    const button = menu.parentElement?.querySelector<HTMLElement>('[part~="row-menu"]');
+    if (button) {
+      const anchor = button.getBoundingClientRect();
+      const own = menu.getBoundingClientRect();
+      const rtl = getComputedStyle(this.host).direction === 'rtl';
+      const below = anchor.bottom + 2;
+      const top = below + own.height > innerHeight ? Math.max(0, anchor.top - own.height - 2) : below;
+      const left = Math.max(0, Math.min(innerWidth - own.width, rtl ? anchor.left : anchor.right - own.width));
+      menu.style.setProperty('top', `${top}px`);
+      menu.style.setProperty('left', `${left}px`);
+    }
+    if (this.#menuFocus) {
+      const items = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
+      items[this.#menuFocus === 'first' ? 0 : items.length - 1]?.focus();
+      this.#menuFocus = null;
+    }
   }
 
   // ------------------------------------------------------------------------------------------
   // Helpers.
 
+  /**
+   * A control of a rendered row, or its row menu when the control is hidden (a narrow host shows
+   * the menu instead of the inline buttons); null when the row is not rendered or has neither.
+   */
   #rowControl(id: string, part: string): HTMLElement | null {
-    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr')].find((candidate) => candidate.dataset['id'] === id);
-    return row?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? null;
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-id]')].find((candidate) => candidate.dataset['id'] === id);
+    const control = row?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? null;
+    if (!row || !control || control.getClientRects().length) return control;
+    const menu = row.querySelector<HTMLElement>('[part~="row-menu"]');
+    return menu?.getClientRects().length ? menu : control;
   }
 
   #part(part: string): HTMLElement | null {

@@ -44,12 +44,13 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart status-filter - The status filter.
  * @csspart new-button - Opens the form for a new type.
  * @csspart note - A note: read-only backend, viewer, Smart Lists unavailable.
- * @csspart table - The list of types.
- * @csspart row - One type.
+ * @csspart table - The list of types (an ARIA grid with `aria-rowcount`; only the rows in view are rendered, each with `aria-rowindex`).
+ * @csspart row - One type (a fixed-height row; two lines on hosts narrower than 40rem).
  * @csspart row-system - A system type's row (with `row`).
  * @csspart name - The name cell.
  * @csspart badge - The System badge.
- * @csspart actions - The buttons of a row.
+ * @csspart actions - The buttons of a row (the row menu on narrow hosts).
+ * @csspart row-menu - On hosts narrower than 40rem, the button that opens a row's menu (Edit, Delete, Move up, Move down) in place of its buttons.
  * @csspart drag-handle - Drag a row by it to move it (pointer).
  * @csspart move-up - Moves a type up one place.
  * @csspart move-down - Moves a type down one place.
@@ -67,6 +68,8 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart confirm-delete - Confirms the deletion.
  * @csspart status - Loading, empty and error messages.
  * @cssproperty --outcome-type-editor-max-width - Maximum width of the form. Default 40rem.
+ * @cssproperty --outcome-type-editor-list-height - Height of the list before it scrolls. Default 30rem.
+ * @cssproperty --outcome-type-editor-row-height - Height of one row (narrow hosts add a second line). Default 2.75rem.
  * @cssstate loading - The list (or the element's view) is loading.
  * @cssstate empty - There are no outcome types.
  * @cssstate error - The list (or the element's view) could not be loaded.
@@ -96,29 +99,34 @@ export class OutcomeTypeEditor extends OutcomeElement {
   #loadView(): void {
     if (this.#view) return;
     this.viewUnavailable = false;
+    // Already fetched (by another editor, or this one before): the first render is the list's.
+    const loaded = viewCode.loaded;
+    if (loaded) return this.#attachView(loaded);
     this.#viewArriving ??= viewCode
       .load()
       .then(
-        ({ EditorView, messages, styles: viewStyles }) => {
-          const element = this.constructor as typeof OutcomeTypeEditor;
-          const addMessages = (more: Partial<Messages>) => (element.messages = { ...element.messages, ...more });
-          addMessages(messages);
-          // The view's styles join the element's own in its shadow root.
-          adoptStyles(this.renderRoot as ShadowRoot, [...element.elementStyles, viewStyles]);
-          this.#view = new EditorView(this, {
-            outcomes: this.#outcomes,
-            msg: this.msg.bind(this),
-            internals: this.internals,
-            setCustomState: this.setCustomState.bind(this),
-            addMessages,
-          });
-          this.requestUpdate();
-        },
+        (module) => this.#attachView(module),
         () => {
           this.viewUnavailable = true;
         },
       )
       .finally(() => (this.#viewArriving = undefined));
+  }
+
+  #attachView({ EditorView, messages, styles: viewStyles }: typeof import('./editor-view.js')): void {
+    const element = this.constructor as typeof OutcomeTypeEditor;
+    const addMessages = (more: Partial<Messages>) => (element.messages = { ...element.messages, ...more });
+    addMessages(messages);
+    // The view's styles join the element's own in its shadow root.
+    adoptStyles(this.renderRoot as ShadowRoot, [...element.elementStyles, viewStyles]);
+    this.#view = new EditorView(this, {
+      outcomes: this.#outcomes,
+      msg: this.msg.bind(this),
+      internals: this.internals,
+      setCustomState: this.setCustomState.bind(this),
+      addMessages,
+    });
+    this.requestUpdate();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
