@@ -8,6 +8,7 @@ import {
   type OutcomeAdapter,
 } from '../src/adapters/index.js';
 import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { CLOSE_RULES, SAILOR_RULES } from '../src/model/field-rules.js';
 import '../src/define.js';
 import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
 import { api as closeApi, CLOSE_API_KEY } from '../test/servers/close-api.mjs';
@@ -30,7 +31,7 @@ function credential<T>(table: Readonly<Record<string, T>>, fits: (grant: T) => b
 
 /** A settings page; its language, direction and scheme are the toolbar's (see .storybook/preview.ts). */
 function page(adapter: OutcomeAdapter, { userRole }: EditorArgs, note: string) {
-  return html`<section style="font: 14px/1.4 system-ui, sans-serif; max-width: 56rem">
+  return html`<section style="font: 14px/1.4 system-ui, sans-serif; max-width: 80rem">
     <p>${note}</p>
     <outcome-type-editor
       .adapter=${adapter}
@@ -61,6 +62,44 @@ export const Memory: Story = {
       args,
       'MemoryAdapter: every canonical field. Try reordering with the arrows or the drag handle, and deleting a type.',
     ),
+};
+
+/**
+ * The embedded adapter with Sailor's rules: the form Sailor's admins get (name 1–120, kind,
+ * order, Smart List movement, webhook URL required for actions), stored in memory.
+ */
+export const MemoryWithSailorRules: Story = {
+  name: 'Memory with Sailor rules',
+  render: (args) =>
+    page(
+      new MemoryAdapter({ id: 'memory:story-sailor-rules', rules: SAILOR_RULES, outcomeTypes: CALL_CENTRE_OUTCOMES, latencyMs: args.latencyMs }),
+      args,
+      'MemoryAdapter({ rules: SAILOR_RULES }): exactly Sailor’s fields, checked by Sailor’s rules, no server needed. Make an action without a webhook URL to see the rule.',
+    ),
+};
+
+/** The embedded adapter with Close's rules: name, description and voicemail-drop; no order, no status. */
+export const MemoryWithCloseRules: Story = {
+  name: 'Memory with Close rules',
+  render: (args) =>
+    page(
+      new MemoryAdapter({ id: 'memory:story-close-rules', rules: CLOSE_RULES, outcomeTypes: CALL_CENTRE_OUTCOMES, latencyMs: args.latencyMs }),
+      args,
+      'MemoryAdapter({ rules: CLOSE_RULES }): exactly Close’s fields; applies-to is derived, so read only.',
+    ),
+};
+
+/** A narrow host (a phone, a side bar): the form opens in a modal dialog instead of beside the list. */
+export const NarrowHost: Story = {
+  name: 'Narrow host (form in a dialog)',
+  render: (args) =>
+    html`<div style="max-width: 22.5rem">
+      ${page(
+        new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, latencyMs: args.latencyMs }),
+        args,
+        'Below 56rem the form opens in a modal dialog; rows take two lines and their actions move into a menu.',
+      )}
+    </div>`,
 };
 
 /** The same page for a viewer: the list, no write controls. */

@@ -209,11 +209,14 @@ export class OutcomeStore {
   }
 
   async create(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
-    const created = await this.#write('createOutcomeType', 'create', (adapter) =>
-      adapter.createOutcomeType!(input, options),
-    );
-    this.#applyWrite((types) => [...types.filter((type) => type.id !== created.id), created]);
+    const created = await this.sendCreate(input, options);
+    this.applyUpdates([created]);
     return created;
+  }
+
+  /** Creates through the adapter, with the store's checks, and leaves the list as it is (see `sendUpdate`). */
+  sendCreate(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
+    return this.#write('createOutcomeType', 'create', (adapter) => adapter.createOutcomeType!(input, options));
   }
 
   async update(
@@ -234,11 +237,14 @@ export class OutcomeStore {
     return this.#write('updateOutcomeType', 'update', (adapter) => adapter.updateOutcomeType!(id, changes, options));
   }
 
-  /** Puts types the backend returned into the list: one change for every listener, however many. */
+  /**
+   * Puts types the backend returned (updated or created) into the list: one change for every
+   * listener, however many.
+   */
   applyUpdates(updated: readonly OutcomeType[]): void {
     if (updated.length === 0) return;
-    const byId = new Map(updated.map((type) => [type.id, type]));
-    this.#applyWrite((types) => types.map((type) => byId.get(type.id) ?? type));
+    const ids = new Set(updated.map((type) => type.id));
+    this.#applyWrite((types) => [...types.filter((type) => !ids.has(type.id)), ...updated]);
   }
 
   async delete(id: string, options?: RequestOptions): Promise<void> {

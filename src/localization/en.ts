@@ -54,7 +54,8 @@ type English = typeof en &
   typeof import('./en-editor.js').enEditor &
   typeof import('./en-editor-form.js').enEditorForm &
   typeof import('./en-outbox.js').enOutbox &
-  typeof import('./en-scheduler.js').enScheduler;
+  typeof import('./en-scheduler.js').enScheduler &
+  typeof import('./en-import.js').enImportToolbar & typeof import('./en-import.js').enImport;
 
 export type MessageKey = keyof English;
 

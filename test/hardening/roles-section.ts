@@ -12,7 +12,9 @@ import { OutcomeStore } from '../../src/controllers/outcome-store.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';
 import { settled, shadow, stage, until } from './harness.js';
 
-const WRITE_PARTS = ['new-button', 'edit-button', 'delete-button', 'move-up', 'move-down', 'drag-handle', 'form', 'save-button', 'confirm-delete'];
+const WRITE_PARTS = ['new-button', 'edit-button', 'delete-button', 'move-up', 'move-down', 'drag-handle', 'form', 'save-button', 'confirm-delete', 'import-button'];
+/** Buttons that read only: a viewer may export the list. */
+const READ_ONLY_BUTTONS = '[part~="export-button"]';
 
 export async function rolesSection(): Promise<{ checked: number; reached: string[] }> {
   const reached: string[] = [];
@@ -27,7 +29,9 @@ export async function rolesSection(): Promise<{ checked: number; reached: string
     await settled(editor);
     checked++;
     const found = WRITE_PARTS.filter((part) => shadow(editor, `[part~="${part}"]`));
-    const inputs = [...editor.shadowRoot!.querySelectorAll('button')].map((button) => button.textContent?.trim());
+    const inputs = [...editor.shadowRoot!.querySelectorAll('button')]
+      .filter((button) => !button.matches(READ_ONLY_BUTTONS))
+      .map((button) => button.textContent?.trim());
     if (found.length) reached.push(`${how}: renders ${found.join(', ')}`);
     if (inputs.length) reached.push(`${how}: renders buttons ${inputs.join(', ')}`);
     if (!editor.matches(':state(viewer)')) reached.push(`${how}: not in :state(viewer)`);

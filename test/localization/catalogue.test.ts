@@ -3,6 +3,7 @@ import { availableLocales, format, registerLocale, resolveLocale } from '../../s
 import { en as shared, type Messages } from '../../src/localization/en.js';
 import { enEditor } from '../../src/localization/en-editor.js';
 import { enEditorForm } from '../../src/localization/en-editor-form.js';
+import { enImport, enImportToolbar } from '../../src/localization/en-import.js';
 import { enOutbox } from '../../src/localization/en-outbox.js';
 import { enPopup } from '../../src/localization/en-popup.js';
 import { enPopupView } from '../../src/localization/en-popup-view.js';
@@ -11,11 +12,11 @@ import { es } from '../../src/localization/es.js';
 import '../../src/define.js';
 
 /** Every English string: the shared ones and each element's own. */
-const en: Messages = { ...shared, ...enPopup, ...enPopupView, ...enEditor, ...enEditorForm, ...enOutbox, ...enScheduler };
+const en: Messages = { ...shared, ...enPopup, ...enPopupView, ...enEditor, ...enEditorForm, ...enOutbox, ...enScheduler, ...enImportToolbar, ...enImport };
 
 describe('message catalogue', () => {
   it('keeps each element’s English strings apart, with no key defined twice', () => {
-    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enPopupView), ...Object.keys(enEditor), ...Object.keys(enEditorForm), ...Object.keys(enOutbox), ...Object.keys(enScheduler)];
+    const keys = [...Object.keys(shared), ...Object.keys(enPopup), ...Object.keys(enPopupView), ...Object.keys(enEditor), ...Object.keys(enEditorForm), ...Object.keys(enOutbox), ...Object.keys(enScheduler), ...Object.keys(enImportToolbar), ...Object.keys(enImport)];
     expect(new Set(keys).size).to.equal(keys.length);
   });
 

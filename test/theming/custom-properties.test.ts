@@ -3,6 +3,7 @@ import type { CSSResultOrNative } from 'lit';
 import { styles as popupViewStyles } from '../../src/components/disposition-popup/popup-view.styles.js';
 import { styles as schedulerStyles } from '../../src/components/outcome-picker/scheduler/scheduler.styles.js';
 import { styles as editorViewStyles } from '../../src/components/outcome-type-editor/editor-view.styles.js';
+import { styles as importViewStyles } from '../../src/components/outcome-type-editor/import-view.styles.js';
 import { ELEMENTS } from '../../src/define.js';
 import { tokens } from '../../src/styles/tokens.js';
 import { checkCustomProperties, definedProperties, documentedTokens, readProperties, type SheetSet } from './custom-properties.js';
@@ -13,7 +14,7 @@ function cssText(style: CSSResultOrNative): string {
 
 /** Styles an element adopts later, with the code it fetches on demand. */
 const ON_DEMAND: Partial<Record<string, readonly CSSResultOrNative[]>> = {
-  'outcome-type-editor': [editorViewStyles],
+  'outcome-type-editor': [editorViewStyles, importViewStyles],
   'outcome-picker': [schedulerStyles],
   'disposition-popup': [popupViewStyles],
 };

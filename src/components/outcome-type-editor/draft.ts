@@ -1,5 +1,6 @@
 import type { FieldRules } from '../../model/field-rules.js';
 import { sameValue } from '../../model/field-checks.js';
+import { keyFromName } from '../../model/import-plan.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import type { AppliesTo, AutoAppliedOn, Category, Classification, Kind, Status } from '../../model/vocabulary.js';
 
@@ -71,6 +72,15 @@ export function draftFrom(type: OutcomeType | undefined, nextOrdinal: number): D
   };
 }
 
+/**
+ * A change made while the key follows the name (a new type, until the admin edits the key): a
+ * new name brings its key along, the same slug an import gives a row without one (`keyFromName`:
+ * "Sale again" → `sale_again`).
+ */
+export function followName(patch: Partial<Draft>): Partial<Draft> {
+  return patch.name === undefined ? patch : { ...patch, key: keyFromName(patch.name) };
+}
+
 /** The destination a draft describes; undefined while no recipe is chosen. */
 export function destinationOf(draft: Draft): Destination | undefined {
   switch (draft.recipe) {
@@ -129,7 +139,12 @@ export function writableValues(draft: Draft, fields: FieldRules): Partial<Outcom
 export function changesOf(draft: Draft, fields: FieldRules, existing: OutcomeType): Partial<OutcomeTypeInput> {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(writableValues(draft, fields))) {
-    const before = existing[field as OutcomeTypeField];
+    let before = existing[field as OutcomeTypeField];
+    // A Smart List's display name is not stored with the outcome (the form keeps only its id): not a change.
+    if (field === 'destination' && before && typeof before === 'object' && 'name' in before) {
+      const { name: _shown, ...stored } = before;
+      before = stored;
+    }
     // "No movement" is what an absent destination already means: not a change.
     const unchangedNone = field === 'destination' && before === undefined && sameValue(value, { type: 'none' });
     if (!unchangedNone && !sameValue(value, before)) changes[field] = value;

@@ -5,7 +5,8 @@
  */
 export { enEditorForm as messages } from '../../localization/en-editor-form.js';
 export { checkDraft } from './draft-checks.js';
-export { changesOf, createInputOf, draftFrom } from './draft.js';
+export { differences, heldBy, rebase, renderClash } from './conflict.js';
+export { changesOf, createInputOf, draftFrom, followName } from './draft.js';
 export { issueText } from './field-text.js';
 export { controlId, formFields, renderFormFields } from './form-fields.js';
 export { ordinalChanges, placeAt } from './reorder.js';

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The editor's view: list, form and dialog (adopted after the element's own styles, which it extends). */
+/**
+ * The editor's view: list, form and dialog (adopted after the element's own styles, which it
+ * extends). Cells take their text's own direction (`unicode-bidi: plaintext`), so an English
+ * name on a right-to-left page is cut at its end, not its start, and still aligns right.
+ */
 export const styles = css`
   :host {
     --_max-width: var(--outcome-type-editor-max-width, 40rem);
@@ -8,6 +12,14 @@ export const styles = css`
     --_list-height: var(--outcome-type-editor-list-height, 30rem);
     --_handle-size: calc(var(--_target-size) + var(--_space));
     --_cell-padding: calc(var(--_space) / 2);
+    --_panel-width: var(--outcome-type-editor-panel-width, 24rem);
+  }
+
+  /* While a form is open, the host's width decides where it goes: beside the list, or a modal
+     dialog. Only then: a query container contains its layout, which would stop the margins of the
+     loading and empty messages from collapsing as they do before the view arrives. */
+  :host(:state(editing)) {
+    container: outcome-type-editor / inline-size;
   }
 
   input,
@@ -137,6 +149,20 @@ export const styles = css`
     font-weight: 600;
   }
 
+  [part~='table'] td,
+  .line,
+  .summary,
+  .column .text {
+    unicode-bidi: plaintext;
+  }
+
+  [part~='table'] td:dir(rtl),
+  .line:dir(rtl),
+  .summary:dir(rtl),
+  .column .text:dir(rtl) {
+    text-align: right;
+  }
+
   .line,
   .summary {
     display: block;
@@ -219,6 +245,16 @@ export const styles = css`
   tr.drop-target {
     outline: 2px dashed var(--_accent);
     outline-offset: -2px;
+  }
+
+  /* The row whose form is open: tinted, with a bar on its start side. */
+  tbody tr[aria-current='true'] {
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
+    box-shadow: inset 0.25rem 0 0 var(--_accent);
+  }
+
+  tbody tr[aria-current='true']:dir(rtl) {
+    box-shadow: inset -0.25rem 0 0 var(--_accent);
   }
 
   @container (width < 40rem) {
@@ -339,10 +375,20 @@ export const styles = css`
     padding: var(--_space);
   }
 
+  /* A checkbox or radio inside its label, box on the start side: the whole label is the target. */
   .choice {
     display: flex;
     align-items: center;
     gap: calc(var(--_space) / 2);
+    min-block-size: var(--_target-size);
+  }
+
+  .choice > input {
+    flex: none;
+    margin: 0;
+    min-block-size: 0;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
   }
 
   [part~='hint'],
@@ -371,6 +417,42 @@ export const styles = css`
     gap: var(--_space);
   }
 
+  /* A Save that met another admin's work: both versions of each field, side by side. */
+  [part~='conflict'],
+  [part~='deleted-elsewhere'] {
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block: var(--_space);
+  }
+
+  .differences {
+    list-style: none;
+    padding: 0;
+  }
+
+  [part~='difference'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: calc(var(--_space) / 2) var(--_space);
+    padding-block: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_border);
+    overflow-wrap: anywhere;
+  }
+
+  [part~='difference'] .field-name,
+  [part~='difference'] .kept {
+    grid-column: 1 / -1;
+  }
+
+  [part~='difference'] .field-name {
+    font-weight: 600;
+  }
+
+  [part~='difference'] .kept {
+    color: var(--_text-muted);
+  }
+
   dialog {
     color: var(--_text);
     background: var(--_surface);
@@ -381,6 +463,52 @@ export const styles = css`
 
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
+  }
+
+  /* The list, and the form's panel beside it while a form is open. */
+  .layout.with-form {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space);
+    align-items: start;
+  }
+
+  .list-side {
+    min-inline-size: 0;
+  }
+
+  /* Narrow hosts: a modal dialog that fits the window and scrolls inside. */
+  [part~='form-panel'] {
+    box-sizing: border-box;
+    inline-size: min(36rem, calc(100vw - 2rem));
+    max-width: calc(100vw - 2rem);
+    max-block-size: calc(100dvh - 2rem);
+    overflow: auto;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+  }
+
+  /* Wide hosts: a second column, the panel in the flow beside the list (the view shows it
+     non-modally when it finds two columns), kept in view while the page scrolls. */
+  @container outcome-type-editor (width >= 56rem) {
+    .layout.with-form {
+      grid-template-columns: minmax(0, 1fr) var(--_panel-width);
+    }
+
+    [part~='form-panel'] {
+      position: sticky;
+      inset-block-start: 0;
+      inline-size: auto;
+      max-width: none;
+      max-block-size: 100dvh;
+      margin: 0;
+    }
+  }
+
+  @media (forced-colors: active) {
+    tbody tr[aria-current='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
   }
 
   @media (forced-colors: active) {

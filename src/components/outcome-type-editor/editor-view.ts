@@ -7,7 +7,7 @@ import { OutcomeStore } from '../../controllers/outcome-store.js';
 import type { Messages } from '../../localization/catalogue.js';
 import type { BackendRules } from '../../model/field-rules.js';
 import { randomId } from '../../model/id.js';
-import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
+import type { OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { STATUSES, type Role } from '../../model/vocabulary.js';
 import { onDemand } from '../../controllers/on-demand.js';
 import { scrollTopToReveal, visibleRange } from '../../controllers/fixed-window.js';
@@ -21,7 +21,11 @@ import type { Msg } from './field-text.js';
 import type { SmartListsState } from './form-fields.js';
 import type { OutcomeTypeChangeAction, OutcomeTypeChangeDetail, OutcomeTypeEditor, StatusFilter } from './outcome-type-editor.js';
 
-export { enEditor as messages } from '../../localization/en-editor.js';
+import { enEditor } from '../../localization/en-editor.js';
+import { enImportToolbar } from '../../localization/en-import.js';
+import { renderImportDialog, renderTransferButtons } from './transfer.js';
+/** The view's English strings: the list's, dialog's and form frame's, and the Import and Export buttons'. */
+export const messages = { ...enEditor, ...enImportToolbar };
 export { styles } from './editor-view.styles.js';
 
 type EditingKit = typeof import('./editing-kit.js');
@@ -110,6 +114,10 @@ export class EditorView implements ReactiveController {
   @reactive private smartLists: SmartListsState = 'typed';
   @reactive private pendingDelete: OutcomeType | null = null;
   @reactive private deleteFailure: OutcomeAdapterError | null = null;
+  /** A Save refused by another admin's work: the server's version (`conflict`), or `gone` (deleted elsewhere). */
+  @reactive private clash: { current: OutcomeType } | 'gone' | null = null;
+  /** How many recorded outcomes use the type the delete dialog is for (adapters that list records). */
+  @reactive private usage: number | null = null;
   @reactive private reordering = false;
   /** The reorder write that failed: which type, and why. */
   @reactive private listFailure: { name: string; error: OutcomeAdapterError } | null = null;
@@ -124,6 +132,17 @@ export class EditorView implements ReactiveController {
   @reactive private viewportHeight = VIEWPORT_FALLBACK;
   /** The row whose menu (narrow hosts) is open. */
   @reactive private menuFor: string | null = null;
+  /** The open form has unsaved changes and the admin asked to leave it: what to do once they choose Discard. */
+  @reactive private discarding: { then: () => void } | null = null;
+
+  /** The draft as the open form started (or was last saved), to tell whether anything changed. */
+  #initialDraft = '';
+  /** A new type's key follows its name until the admin edits the key (`keyFromName`). */
+  #keyFollows = false;
+  /** Watches the host's width while a form is open: beside the list on wide hosts, a modal dialog on narrow ones. */
+  #panelObserver: ResizeObserver | undefined;
+  /** Where focus was in the form when the discard question opened: back there on Keep editing. */
+  #focusBeforeDiscard: HTMLElement | null = null;
 
   /** Measured from the rendered rows (CSS owns the height), the sticky header and the widest actions. */
   #rowHeight = ROW_HEIGHT_FALLBACK;
@@ -152,6 +171,10 @@ export class EditorView implements ReactiveController {
   #opening: Promise<void> | undefined;
   /** The open delete confirmation's idempotency key, reused if the user retries it. */
   #deleteKey = '';
+  /** A try of the open delete confirmation lost its answer: a later `not_found` is that try's doing. */
+  #deleteUnknown = false;
+  /** The type as the admin saw it when the form opened (or chose the server's version): what Save sends as `expected`. */
+  #expected: OutcomeType | undefined;
   /** Where focus goes back to when the form or the dialog closes. */
   #returnFocus: (() => HTMLElement | null | undefined) | undefined;
   /** The deletion the dialog was last opened for: a render while it closes must not reopen it. */
@@ -195,6 +218,8 @@ export class EditorView implements ReactiveController {
     this.#resizeObserver?.disconnect();
     this.#observed = undefined;
     this.#closeMenu(false);
+    this.#panelObserver?.disconnect();
+    this.#panelObserver = undefined;
   }
 
   private get effectiveAdapter(): OutcomeAdapter | undefined {
@@ -213,8 +238,9 @@ export class EditorView implements ReactiveController {
     return this.host.updateComplete;
   }
 
+  /** The delete confirmation (the form's panel and its discard question are dialogs too). */
   private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
+    return this.renderRoot.querySelector('dialog[part~="dialog"]');
   }
 
   /** The form being opened while its code arrives, if any: the element's `updateComplete` waits for it. */
@@ -252,6 +278,16 @@ export class EditorView implements ReactiveController {
 
   get #canReorder(): boolean {
     return this.#canUpdate && !!this.#rules?.fields.ordinal?.editable;
+  }
+
+  /** The open form may be saved: checked at every render, so a role lowered meanwhile takes effect at once. */
+  get #mayWrite(): boolean {
+    return this.form?.id ? this.#canUpdate : this.#canCreate;
+  }
+
+  /** Archiving is offered beside deleting where the backend has an editable status. */
+  #canArchive(type: OutcomeType): boolean {
+    return this.#canUpdate && !!this.#rules?.fields.status?.editable && type.status !== 'archived';
   }
 
   get #isReadOnlyBackend(): boolean {
@@ -313,7 +349,8 @@ export class EditorView implements ReactiveController {
 
   get #editing(): OutcomeType | undefined {
     const id = this.form?.id;
-    return id ? this.#all.find((type) => type.id === id) : undefined;
+    // Gone from the list (deleted elsewhere): still the type the form edits, never a new one.
+    return id ? (this.#all.find((type) => type.id === id) ?? this.#expected) : undefined;
   }
 
   /** Issues of the draft, every rule of the backend. */
@@ -367,6 +404,7 @@ export class EditorView implements ReactiveController {
       });
     }
     this.#placeMenu();
+    this.#placeForm();
     // Only when a deletion is newly asked for: a render while the dialog closes must not reopen it.
     if (this.pendingDelete === this.#dialogFor) return;
     this.#dialogFor = this.pendingDelete;
@@ -379,10 +417,15 @@ export class EditorView implements ReactiveController {
 
   /** The element's content, once it has an adapter. */
   render(): TemplateResult {
+    // The list stays while a form is open (its scroll and focus kept): the form's panel goes beside it.
     return html`
-      ${this.form ? this.#renderForm() : this.#renderListView()}
+      <div class="layout ${this.form ? 'with-form' : ''}">
+        <div class="list-side">${this.#renderListView()}</div>
+        ${this.form ? this.#renderFormPanel() : nothing}
+      </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.#renderDialog()}
+      ${renderImportDialog(this.host)}
     `;
   }
 
@@ -444,6 +487,7 @@ export class EditorView implements ReactiveController {
       ${this.#canCreate
         ? html`<button type="button" part="new-button" class="primary" @click=${() => this.#openForm(null)}>${this.msg('editor.new')}</button>`
         : nothing}
+      ${renderTransferButtons(this.host, this.msg)}
     </div>`;
   }
 
@@ -488,13 +532,14 @@ export class EditorView implements ReactiveController {
     const height = this.#rowHeight;
     // Rows are positioned by index under the sticky header: those in view plus overscan are
     // rendered, whatever the length of the list (fixed heights make it arithmetic, as in the picker).
-    const { start, end } = visibleRange(count, height, this.scrollTop, Math.max(height, this.viewportHeight - this.#headHeight));
+    // Overscan 2, not the picker's 6: an editor row costs several times a picker row to lay out.
+    const { start, end } = visibleRange(count, height, this.scrollTop, Math.max(height, this.viewportHeight - this.#headHeight), 2);
     const tabbable = this.#roving.tabbable;
     // The row that takes Tab, the focused row, the dragged row and the row whose menu is open
     // stay rendered when scrolled away, in list order, keyed by id, never moved.
     const pinned = new Set<number>();
     for (const index of [tabbable, this.#roving.focused]) if (index >= 0 && index < count) pinned.add(index);
-    for (const id of [this.dragging?.id, this.menuFor]) {
+    for (const id of [this.dragging?.id, this.menuFor, this.form?.id]) {
       const index = id ? shown.findIndex((type) => type.id === id) : -1;
       if (index >= 0) pinned.add(index);
     }
@@ -554,16 +599,20 @@ export class EditorView implements ReactiveController {
     const tab = index === frame.tabbable;
     const menu = this.menuFor === type.id;
     const last = index === frame.count - 1;
-    return guard([type, index, tab, drag, menu, last, frame.key], () => this.#renderRow(type, index, frame, tab, drag, menu));
+    const editing = this.form?.id === type.id;
+    return guard([type, index, tab, drag, menu, last, editing, frame.key], () => this.#renderRow(type, index, frame, tab, drag, menu));
   }
 
   #renderRow(type: OutcomeType, index: number, frame: RowFrame, tab: boolean, drag: string, menu: boolean): TemplateResult {
     const { columns, showActions } = frame;
     const texts = columns.map((column) => this.#cellText(type, column));
     const lockText = this.msg('editor.locked');
+    // The row whose form is open beside the list is marked, for the eye and for assistive technology.
+    const editing = this.form?.id === type.id;
     return html`<tr
       role="row"
-      part=${type.isSystem ? 'row row-system' : 'row'}
+      part=${`row${type.isSystem ? ' row-system' : ''}${editing ? ' row-editing' : ''}`}
+      aria-current=${editing ? 'true' : nothing}
       class="row ${drag}"
       data-id=${type.id}
       data-index=${index}
@@ -694,6 +743,7 @@ export class EditorView implements ReactiveController {
         ${title} ${existing?.isSystem ? html`<span part="badge">${this.msg('system')}</span>` : nothing}
       </p>
       ${existing?.isSystem ? html`<p part="note">${this.msg('editor.systemNote')}</p>` : nothing}
+      ${this.#mayWrite ? nothing : html`<p part="note" role="alert">${this.msg('editor.demoted')}</p>`}
       ${renderFormFields({
         msg: this.msg,
         rules,
@@ -701,16 +751,19 @@ export class EditorView implements ReactiveController {
         existing,
         errors,
         smartLists: this.smartLists,
-        busy: this.saving,
+        busy: this.saving || !this.#mayWrite,
         change: (patch, field) => this.#change(patch, field),
-        touch: (field) => (this.touched = new Set(this.touched).add(field)),
+        touch: (field) => this.#touch(field),
       })}
       <div id="form-error" part="form-error" role="alert" tabindex="-1">${this.failure ? this.#failureText(this.failure) : ''}</div>
+      ${this.clash ? this.#renderClash(existing) : nothing}
       <div class="buttons">
-        <button part="save-button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} ?disabled=${this.saving}>
-          ${this.saving ? this.msg('editor.saving') : this.msg('editor.save')}
-        </button>
-        <button type="button" part="cancel-button" ?disabled=${this.saving} @click=${() => this.#closeForm()}>${this.msg('editor.cancel')}</button>
+        ${this.#mayWrite && !this.clash
+          ? html`<button part="save-button" class="primary" aria-busy=${this.saving ? 'true' : 'false'} ?disabled=${this.saving}>
+              ${this.saving ? this.msg('editor.saving') : this.msg('editor.save')}
+            </button>`
+          : nothing}
+        <button type="button" part="cancel-button" ?disabled=${this.saving} @click=${() => this.#leaveForm(() => this.#closeForm())}>${this.msg('editor.cancel')}</button>
       </div>
     </form>`;
   }
@@ -721,21 +774,43 @@ export class EditorView implements ReactiveController {
     const others = Object.entries(error.fieldErrors)
       .filter(([field]) => !shownFields.has(field))
       .map(([field, message]) => `${field}: ${message}`);
-    return [this.msg('editor.saveFailed'), this.msg(`error.${error.code}`), ...others].join(' ');
+    // A lost answer: the write may have been done (the list was read again before this is said).
+    const unknown = error.code === 'network' || error.code === 'timeout';
+    const said = unknown ? [this.msg(`error.${error.code}`), this.msg('editor.unknownOutcome')] : [this.msg('editor.saveFailed'), this.msg(`error.${error.code}`)];
+    return [...said, ...others].join(' ');
   }
 
   #renderDialog(): TemplateResult {
     const type = this.pendingDelete;
-    return html`<dialog part="dialog" aria-labelledby="delete-title" aria-describedby="delete-text" @close=${this.#onDialogClose}>
+    const failure = this.deleteFailure;
+    // Deleted elsewhere meanwhile: said, with nothing left to do but close (a role lowered meanwhile: likewise).
+    const open = !!type && failure?.code !== 'not_found' && this.#canDelete(type);
+    const archive = open && this.#canArchive(type);
+    const failureText = !failure
+      ? ''
+      : failure.code === 'not_found'
+        ? this.msg('editor.deletedElsewhere')
+        : failure.code === 'network' || failure.code === 'timeout'
+          ? `${this.msg(`error.${failure.code}`)} ${this.msg('editor.unknownOutcome')}`
+          : `${this.msg('editor.deleteFailed')} ${this.msg(`error.${failure.code}`)}`;
+    return html`<dialog part="dialog" aria-labelledby="delete-title" aria-describedby="delete-text delete-usage" @close=${this.#onDialogClose}>
       ${type
         ? html`<p id="delete-title" class="title">${this.msg('editor.deleteTitle', type.name)}</p>
-            <p id="delete-text">${this.msg('editor.deleteText')}</p>
-            <p part="form-error" role="alert">${this.deleteFailure ? `${this.msg('editor.deleteFailed')} ${this.msg(`error.${this.deleteFailure.code}`)}` : ''}</p>
+            <p id="delete-text">${this.msg('editor.deleteText')} ${archive ? this.msg('editor.archiveText') : ''}</p>
+            ${this.usage === null ? nothing : html`<p id="delete-usage" part="usage">${this.msg('editor.usage', this.usage)}</p>`}
+            <p part="form-error" role="alert">${failureText}</p>
             <div class="buttons">
-              <button type="button" autofocus ?disabled=${this.saving} @click=${() => this.dialog?.close()}>${this.msg('editor.cancel')}</button>
-              <button type="button" part="confirm-delete" class="danger" aria-busy=${this.saving ? 'true' : 'false'} ?disabled=${this.saving} @click=${this.#confirmDelete}>
-                ${this.msg('editor.deleteConfirm', type.name)}
-              </button>
+              <button type="button" autofocus ?disabled=${this.saving} @click=${() => this.dialog?.close()}>${this.msg(open ? 'editor.cancel' : 'editor.close')}</button>
+              ${archive
+                ? html`<button type="button" part="archive-instead" class="primary" aria-busy=${this.saving ? 'true' : 'false'} ?disabled=${this.saving} @click=${this.#archive}>
+                    ${this.msg('editor.archiveInstead')}
+                  </button>`
+                : nothing}
+              ${open
+                ? html`<button type="button" part="confirm-delete" class="danger" aria-busy=${this.saving ? 'true' : 'false'} ?disabled=${this.saving} @click=${this.#confirmDelete}>
+                    ${this.msg('editor.deleteConfirm', type.name)}
+                  </button>`
+                : nothing}
             </div>`
         : nothing}
     </dialog>`;
@@ -744,7 +819,18 @@ export class EditorView implements ReactiveController {
   // ------------------------------------------------------------------------------------------
   // The form.
 
+  /**
+   * Opens the form for a type (`null`: a new one). With a form open already: the same one takes
+   * focus; another Edit or New leaves it first, after asking when it has unsaved changes.
+   */
   #openForm(id: string | null): void {
+    const open = this.form;
+    if (open && open.id === id) return this.#focusForm();
+    if (open) return this.#leaveForm(() => this.#startForm(id));
+    this.#startForm(id);
+  }
+
+  #startForm(id: string | null): void {
     this.#opening ??= this.#open(id).finally(() => (this.#opening = undefined));
   }
 
@@ -763,9 +849,14 @@ export class EditorView implements ReactiveController {
     this.touched = new Set();
     this.submitted = false;
     this.failure = null;
+    this.clash = null;
+    this.#expected = existing;
     this.serverFieldErrors = {};
     this.listFailure = null;
     this.#returnFocus = id ? () => this.#rowControl(id, 'edit-button') : () => this.#part('new-button');
+    this.#initialDraft = JSON.stringify(this.form.draft);
+    this.#keyFollows = !existing && !!this.#rules?.fields.key?.editable;
+    this.discarding = null;
     this.#loadSmartLists();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form"] :is(input, select, textarea):not([disabled])')?.focus());
   }
@@ -789,12 +880,138 @@ export class EditorView implements ReactiveController {
 
   #change(patch: Partial<Draft>, field: OutcomeTypeField): void {
     if (!this.form) return;
+    // A new type's key follows its name until the admin edits the key (emptied, it follows again).
+    if (field === 'key') this.#keyFollows = this.form.id === null && patch.key === '';
+    else if (this.#keyFollows) patch = editingKit.loaded!.followName(patch);
     this.form = { ...this.form, draft: { ...this.form.draft, ...patch } };
-    if (this.serverFieldErrors[field]) {
+    for (const changed of patch.key !== undefined && field !== 'key' ? [field, 'key' as const] : [field]) {
+      if (!this.serverFieldErrors[changed]) continue;
       // The user changed what the server objected to: its answer no longer applies.
-      const { [field]: _answered, ...rest } = this.serverFieldErrors;
+      const { [changed]: _answered, ...rest } = this.serverFieldErrors;
       this.serverFieldErrors = rest;
     }
+  }
+
+  /** The user left a field: its errors may show. A key that follows the name is checked when the name is left. */
+  #touch(field: OutcomeTypeField): void {
+    const touched = new Set(this.touched).add(field);
+    if (field === 'name' && this.#keyFollows && this.form?.draft.key) touched.add('key');
+    this.touched = touched;
+  }
+
+  /** Whether the open form holds anything the admin would lose by closing it. */
+  get #dirty(): boolean {
+    return !!this.form && JSON.stringify(this.form.draft) !== this.#initialDraft;
+  }
+
+  /**
+   * Leaves the open form (Cancel, Escape, another row's Edit, New): at once when nothing changed,
+   * else after asking "Discard changes to “X”?" — `then` runs on Discard; Keep editing goes back
+   * to where the admin was in the form.
+   */
+  #leaveForm(then: () => void): void {
+    if (!this.form || this.saving || this.discarding) return;
+    if (!this.#dirty) return then();
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    this.#focusBeforeDiscard = active && this.#panel?.contains(active) ? active : null;
+    this.discarding = { then };
+  }
+
+  /**
+   * The answer to the discard question (Escape, or the dialog closed otherwise: Keep editing).
+   * Taken at once, before the dialog's own `close` event, so that no render in between asks again.
+   */
+  #answerDiscard(discard: boolean): void {
+    const pending = this.discarding;
+    const back = this.#focusBeforeDiscard;
+    this.discarding = null;
+    this.#focusBeforeDiscard = null;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="discard-dialog"]')?.close();
+    if (!pending) return;
+    if (discard) return pending.then();
+    void this.updateComplete.then(() => (back?.isConnected ? back.focus() : this.#focusForm()));
+  }
+
+  /** Escape in the form asks before leaving it; the modal dialog's own Escape would close it without asking. */
+  #onPanelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.#leaveForm(() => this.#closeForm());
+  };
+
+  #onPanelCancel = (event: Event): void => {
+    event.preventDefault();
+    this.#leaveForm(() => this.#closeForm());
+  };
+
+  #focusForm(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part~="form"] :is(input, select, textarea):not([disabled])')?.focus();
+  }
+
+  get #panel(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog[part~="form-panel"]');
+  }
+
+  /**
+   * Shows the form's panel as the host's width asks. CSS decides (a container query on the host):
+   * from 56rem the layout has a second column and the panel, in the flow there, is shown
+   * non-modally, so the list stays usable; below, it is a modal dialog. A host resized across
+   * the line moves an open form, focus kept. Then the discard question, when asked.
+   */
+  #placeForm(): void {
+    const panel = this.#panel;
+    if (!panel || !panel.isConnected) {
+      this.#panelObserver?.disconnect();
+      this.#panelObserver = undefined;
+      return;
+    }
+    if (!this.#panelObserver) {
+      // In the next frame: moving the panel resizes the host, which must not re-enter the observer.
+      this.#panelObserver = new ResizeObserver(() => requestAnimationFrame(() => this.#placeForm()));
+      this.#panelObserver.observe(this.host);
+    }
+    // Two tracks in the layout: the container query put the panel beside the list. (Read from the
+    // layout: a modal dialog's own position always computes to fixed, in the top layer.)
+    const layout = panel.parentElement!;
+    const beside = getComputedStyle(layout).gridTemplateColumns.trim().split(/\s+/).length > 1;
+    if (!panel.open || panel.matches(':modal') === beside) {
+      const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+      if (panel.open) panel.close();
+      if (beside) panel.show();
+      else panel.showModal();
+      if (focused && panel.contains(focused)) focused.focus();
+    }
+    const question = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="discard-dialog"]');
+    if (question && this.discarding && !question.open) {
+      question.returnValue = '';
+      question.showModal();
+    }
+  }
+
+  /** The form in its panel (beside the list, or a modal dialog: see #placeForm), and the discard question. */
+  #renderFormPanel(): TemplateResult {
+    const existing = this.#editing;
+    return html`<dialog part="form-panel" aria-labelledby="form-title" @keydown=${this.#onPanelKeydown} @cancel=${this.#onPanelCancel}>
+        ${this.#renderForm()}
+      </dialog>
+      <dialog
+        part="discard-dialog"
+        role="alertdialog"
+        aria-labelledby="discard-title"
+        aria-describedby="discard-text"
+        @cancel=${() => this.#answerDiscard(false)}
+        @close=${() => this.discarding && this.#answerDiscard(false)}
+      >
+        ${this.discarding
+          ? html`<p id="discard-title" class="title">${existing ? this.msg('editor.discardTitle', existing.name) : this.msg('editor.discardNewTitle')}</p>
+              <p id="discard-text">${this.msg('editor.discardText')}</p>
+              <div class="buttons">
+                <button type="button" part="keep-editing" autofocus @click=${() => this.#answerDiscard(false)}>${this.msg('editor.keepEditing')}</button>
+                <button type="button" part="confirm-discard" class="danger" @click=${() => this.#answerDiscard(true)}>${this.msg('editor.discard')}</button>
+              </div>`
+          : nothing}
+      </dialog>`;
   }
 
   #loadSmartLists(): void {
@@ -822,10 +1039,10 @@ export class EditorView implements ReactiveController {
     const adapter = this.effectiveAdapter;
     const rules = this.#rules;
     // One write per submission, however often the button is pressed while it is under way.
-    if (this.saving || !this.form || !adapter || !rules) return;
+    if (this.saving || !this.form || !adapter || !rules || !this.#mayWrite) return;
     this.submitted = true;
     this.failure = null;
-    const { changesOf, createInputOf, formFields } = editingKit.loaded!;
+    const { changesOf, createInputOf, formFields, heldBy } = editingKit.loaded!;
     const issues = this.#issues();
     const firstInvalid = formFields(rules).find((field) => issues[field]);
     if (firstInvalid) {
@@ -840,35 +1057,54 @@ export class EditorView implements ReactiveController {
     this.saving = true;
     try {
       if (existing) {
-        const changes = changesOf(draft, rules.fields, existing);
+        // What the admin changed since the form opened, sent only if the server still holds that version.
+        const base = this.#expected ?? existing;
+        const changes = changesOf(draft, rules.fields, base);
         if (Object.keys(changes).length === 0) {
           this.saving = false;
           this.#announce(this.msg('editor.noChanges'));
           this.#closeForm();
           return;
         }
-        result = await store.update(existing.id, changes, { idempotencyKey });
+        result = await this.#update(store, existing.id, changes, base, idempotencyKey, (current) => heldBy(current, draft, rules.fields));
       } else {
         result = await store.create(createInputOf(draft, rules.fields), { idempotencyKey });
       }
     } catch (thrown) {
       // The form stays exactly as the user left it; the answer is shown next to the fields.
       const error = OutcomeAdapterError.from(thrown, 'network');
+      // Changed elsewhere (both versions shown), or deleted elsewhere (never re-created unasked).
+      const clash = !existing ? null : error.code === 'conflict' && error.current ? { current: error.current } : error.code === 'not_found' ? 'gone' : null;
+      // A create whose answer was lost may have been done: the list is read again before anything is
+      // said, and a type new in it that holds exactly what the form holds is this create, done.
+      if (!existing && error.retryable) {
+        const before = new Set(this.#all.map((type) => type.id));
+        await store.reload().catch(() => undefined);
+        const created = this.#all.find((type) => !before.has(type.id) && heldBy(type, draft, rules.fields));
+        if (created) return this.#saved(undefined, created);
+      }
+      if (clash === 'gone') void store.reload().catch(() => undefined);
       this.saving = false;
-      this.failure = error;
+      this.failure = clash ? null : error;
+      this.clash = clash;
       this.serverFieldErrors = { ...error.fieldErrors };
       await this.updateComplete;
       const field = formFields(rules).find((name) => error.fieldErrors[name]);
       if (field) this.#focusField(field);
-      else this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>(clash ? '#clash' : '#form-error')?.focus();
       return;
     }
+    this.#saved(existing, result);
+  };
+
+  #saved(existing: OutcomeType | undefined, result: OutcomeType): void {
     this.saving = false;
     this.#announce(this.msg(existing ? 'editor.saved' : 'editor.created', result.name));
     this.#emit(existing ? 'updated' : 'created', result);
     if (!existing) this.#returnFocus = () => this.#rowControl(result.id, 'edit-button') ?? this.#part('new-button');
+    this.failure = null;
     this.#closeForm();
-  };
+  }
 
   #focusField(field: OutcomeTypeField): void {
     const control =
@@ -878,21 +1114,107 @@ export class EditorView implements ReactiveController {
     control?.focus();
   }
 
+  /**
+   * An update made only if the server still holds `base`, the version the admin saw (`expected`).
+   * A conflict puts the server's version in the list; a lost answer reads the list again first.
+   * When the server's version (carried by the conflict, or read again) already holds what was
+   * asked — this very write, its answer lost — the update is done.
+   */
+  async #update(store: OutcomeStore, id: string, changes: Partial<OutcomeTypeInput>, base: OutcomeType, idempotencyKey: string, held: (current: OutcomeType) => boolean): Promise<OutcomeType> {
+    try {
+      return await store.update(id, changes, { idempotencyKey, expected: base });
+    } catch (thrown) {
+      const error = OutcomeAdapterError.from(thrown, 'network');
+      if (error.retryable) await store.reload().catch(() => undefined);
+      if (error.code === 'conflict' && error.current) store.applyUpdates([error.current]);
+      const current = error.code === 'conflict' ? error.current : error.retryable ? store.snapshot.outcomeTypes.find((type) => type.id === id) : undefined;
+      if (!current || !held(current)) throw error;
+      return current;
+    }
+  }
+
+  /** The conflict (both versions of each field that differs) or the deletion, from the editing kit. */
+  #renderClash(existing: OutcomeType | undefined): TemplateResult {
+    const kit = editingKit.loaded!;
+    const rules = this.#rules!;
+    const clash = this.clash!;
+    const base = this.#expected ?? existing!;
+    return kit.renderClash({
+      msg: this.msg,
+      name: base.name,
+      clash: clash === 'gone' ? clash : { differences: kit.differences(this.form!.draft, rules.fields, base, clash.current, kit.formFields(rules)) },
+      busy: this.saving,
+      canUpdate: this.#canUpdate,
+      canCreate: this.#canCreate,
+      reapply: this.#reapply,
+      useServer: this.#useServer,
+      createAgain: this.#createAgain,
+      close: () => this.#closeForm(),
+    });
+  }
+
+  /** The admin's own changes on top of the server's version, saved with that version as `expected`. */
+  #reapply = (): void => {
+    const { clash, form } = this;
+    const rules = this.#rules;
+    const kit = editingKit.loaded;
+    if (!clash || clash === 'gone' || !form || !rules || !kit || this.saving) return;
+    this.form = { ...form, draft: kit.rebase(form.draft, rules.fields, this.#expected ?? clash.current, clash.current), idempotencyKey: randomId() };
+    this.#expected = clash.current;
+    void this.#save(new SubmitEvent('submit'));
+  };
+
+  /** The form shows the server's version, and Save compares against it from now on. */
+  #useServer = (): void => {
+    const { clash, form } = this;
+    const kit = editingKit.loaded;
+    if (!clash || clash === 'gone' || !form || !kit || this.saving) return;
+    this.form = { ...form, draft: kit.draftFrom(clash.current, clash.current.ordinal), idempotencyKey: randomId() };
+    this.#expected = clash.current;
+    this.clash = null;
+    this.touched = new Set();
+    this.submitted = false;
+    this.serverFieldErrors = {};
+    this.#announce(this.msg('editor.conflict.reloaded'));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form"] :is(input, select, textarea):not([disabled])')?.focus());
+  };
+
+  /** Deleted elsewhere: only when asked, an explicit create of what the form holds, with a key of its own. */
+  #createAgain = (): void => {
+    const { form } = this;
+    if (!form || this.saving || !this.#canCreate) return;
+    this.form = { ...form, id: null, idempotencyKey: randomId() };
+    this.#expected = undefined;
+    this.clash = null;
+    void this.#save(new SubmitEvent('submit'));
+  };
+
   // ------------------------------------------------------------------------------------------
   // Deleting.
 
   #askDelete(type: OutcomeType): void {
     this.pendingDelete = type;
     this.#deleteKey = randomId();
+    this.#deleteUnknown = false;
     this.deleteFailure = null;
     this.listFailure = null;
+    this.usage = null;
     this.#returnFocus = () => this.#rowControl(type.id, 'delete-button');
+    // Where the adapter keeps records (MemoryAdapter): how many use the type, said before deciding.
+    const adapter = this.effectiveAdapter as (OutcomeAdapter & { listRecords?: () => { outcomeKey: string }[] | Promise<{ outcomeKey: string }[]> }) | undefined;
+    if (typeof adapter?.listRecords !== 'function') return;
+    Promise.resolve(adapter.listRecords()).then(
+      (records) => {
+        if (this.pendingDelete === type) this.usage = records.filter((record) => record.outcomeKey === type.key).length;
+      },
+      () => undefined,
+    );
   }
 
   #confirmDelete = async (): Promise<void> => {
     const type = this.pendingDelete;
     const adapter = this.effectiveAdapter;
-    if (!type || !adapter || this.saving) return;
+    if (!type || !adapter || this.saving || !this.#canDelete(type)) return;
     this.saving = true;
     this.deleteFailure = null;
     const store = OutcomeStore.for(adapter);
@@ -900,12 +1222,22 @@ export class EditorView implements ReactiveController {
       await store.delete(type.id, { idempotencyKey: this.#deleteKey });
     } catch (thrown) {
       const error = OutcomeAdapterError.from(thrown, 'network');
-      if (error.code !== 'not_found') {
+      // The outcome unknown: the list is read again before anything is said.
+      if (error.retryable) {
+        this.#deleteUnknown = true;
+        await store.reload().catch(() => undefined);
+      }
+      // Gone after a try whose answer was lost (found so, or read again so): that try did it.
+      const done = this.#deleteUnknown && (error.code === 'not_found' || (error.retryable && !store.snapshot.error && !store.snapshot.outcomeTypes.some((stored) => stored.id === type.id)));
+      if (!done) {
+        // Deleted elsewhere meanwhile: said, with Close; the list drops it.
+        if (error.code === 'not_found') void store.reload().catch(() => undefined);
         this.saving = false;
         this.deleteFailure = error;
+        await this.updateComplete;
+        if (error.code === 'not_found') this.dialog?.querySelector<HTMLElement>('button[autofocus]')?.focus();
         return;
       }
-      // Gone already (the answer to an earlier try was lost, or it was deleted elsewhere): done.
       void store.reload().catch(() => undefined);
     }
     this.saving = false;
@@ -918,6 +1250,27 @@ export class EditorView implements ReactiveController {
     };
     this.#announce(this.msg('editor.deleted', type.name));
     this.#emit('deleted', type);
+    this.dialog?.close();
+  };
+
+  /** Archive instead (backends with an editable status): kept, hidden from agents, nothing deleted. */
+  #archive = async (): Promise<void> => {
+    const type = this.pendingDelete;
+    const adapter = this.effectiveAdapter;
+    if (!type || !adapter || this.saving || !this.#canArchive(type)) return;
+    this.saving = true;
+    this.deleteFailure = null;
+    let archived: OutcomeType;
+    try {
+      archived = await this.#update(OutcomeStore.for(adapter), type.id, { status: 'archived' }, type, randomId(), (current) => current.status === 'archived');
+    } catch (thrown) {
+      this.saving = false;
+      this.deleteFailure = OutcomeAdapterError.from(thrown, 'network');
+      return;
+    }
+    this.saving = false;
+    this.#announce(this.msg('editor.archived', type.name));
+    this.#emit('updated', archived);
     this.dialog?.close();
   };
 

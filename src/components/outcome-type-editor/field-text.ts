@@ -47,9 +47,10 @@ export function issueText(msg: Msg, issue: FieldIssue): string {
 
 /**
  * Every rule of a field, said before the user breaks it: required, length, range, format, the
- * cross-field rules that may require it, and why it is locked.
+ * cross-field rules that may require it, and why it is locked. The key says its format, and
+ * on a new type (`creating`) that it follows the name until the admin changes it.
  */
-export function fieldHint(msg: Msg, field: OutcomeTypeField, rules: BackendRules, locked: boolean): string {
+export function fieldHint(msg: Msg, field: OutcomeTypeField, rules: BackendRules, locked: boolean, creating = false): string {
   const rule = rules.fields[field];
   if (!rule) return '';
   if (locked) return msg('lockedOnSystem');
@@ -65,7 +66,7 @@ export function fieldHint(msg: Msg, field: OutcomeTypeField, rules: BackendRules
   if (rule.min !== undefined) parts.push(msg('editor.hint.min', rule.min));
   if (field === 'ordinal') parts.push(msg('editor.hint.ordinal'));
   if (rule.format === 'url') parts.push(msg('issue.badUrl'));
-  if (field === 'key') parts.push(msg('editor.hint.key'));
+  if (field === 'key') parts.push(msg('editor.hint.key'), msg(creating ? 'editor.hint.keyFromName' : 'editor.hint.keyFormat'));
   if (field === 'autoAppliedOn') parts.push(msg('editor.hint.autoAppliedOn'));
   return parts.join(' ');
 }

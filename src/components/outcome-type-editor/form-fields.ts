@@ -69,7 +69,7 @@ export function renderFormFields(context: FormFieldsContext): TemplateResult {
 function renderField(context: FormFieldsContext, field: OutcomeTypeField): TemplateResult {
   const { msg, rules } = context;
   const locked = isLocked(context, field);
-  const hint = fieldHint(msg, field, rules, locked);
+  const hint = fieldHint(msg, field, rules, locked, !context.existing);
   const error = context.errors[field];
   const frame = (control: TemplateResult, labelled = true) => html`<div part="field field-${field}" class=${locked ? 'locked' : ''}>
     ${labelled ? html`<label for=${controlId(field)}>${fieldLabel(msg, field)}</label>` : nothing}
@@ -79,6 +79,10 @@ function renderField(context: FormFieldsContext, field: OutcomeTypeField): Templ
   </div>`;
   if (field === 'destination') return frame(renderDestination(context), false);
   if (field === 'appliesTo') return frame(renderAppliesTo(context), false);
+  // A checkbox sits in its label, box first (start side in either direction): one target, one line.
+  if (field === 'requiresFutureScheduledAt') {
+    return frame(html`<label class="choice">${renderControl(context, field, locked, !!error)} ${fieldLabel(msg, field)}</label>`, false);
+  }
   return frame(renderControl(context, field, locked, !!error));
 }
 

@@ -47,6 +47,7 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart table - The list of types (an ARIA grid with `aria-rowcount`; only the rows in view are rendered, each with `aria-rowindex`).
  * @csspart row - One type (a fixed-height row; two lines on hosts narrower than 40rem).
  * @csspart row-system - A system type's row (with `row`).
+ * @csspart row-editing - The row whose form is open (with `row`; also `aria-current="true"`).
  * @csspart name - The name cell.
  * @csspart badge - The System badge.
  * @csspart actions - The buttons of a row (the row menu on narrow hosts).
@@ -56,6 +57,7 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart move-down - Moves a type down one place.
  * @csspart edit-button - Opens the form for a type.
  * @csspart delete-button - Asks to delete a custom type.
+ * @csspart form-panel - Holds the form: beside the list on hosts 56rem wide or more (the list keeps its scroll and selection), a modal dialog on narrower ones.
  * @csspart form - The create/edit form.
  * @csspart form-title - The form's title.
  * @csspart field - One field of the form (also `field-<name>`); holds label, control, hint and error.
@@ -66,10 +68,36 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart cancel-button - Closes the form without saving.
  * @csspart dialog - The delete confirmation.
  * @csspart confirm-delete - Confirms the deletion.
+ * @csspart archive-instead - In the delete confirmation, where the backend has an editable status: archives the type instead (kept, hidden from agents).
+ * @csspart usage - In the delete confirmation, where the adapter lists records (`listRecords`): how many recorded outcomes use the type.
+ * @csspart conflict - A Save refused because someone else changed the type meanwhile: an alert, then each field that differs as "Yours" and "Now on the server" (focused).
+ * @csspart difference - One field of the conflict, both versions side by side.
+ * @csspart reapply - Saves the admin's own changes over the server's current version.
+ * @csspart use-server - Reloads the form from the server's current version.
+ * @csspart deleted-elsewhere - A Save refused because someone else deleted the type: says so (focused); the form keeps what was entered.
+ * @csspart create-again - Creates the type again from the form (an explicit create, with a new idempotency key).
+ * @csspart close-form - Closes the form of a type deleted elsewhere.
+ * @csspart discard-dialog - Asks before a form with unsaved changes is left (Cancel, Escape, another Edit, New).
+ * @csspart keep-editing - Goes back to the form (focus where it was).
+ * @csspart confirm-discard - Leaves the form, losing its changes.
  * @csspart status - Loading, empty and error messages.
+ * @csspart import-button - Opens the import dialog (editors).
+ * @csspart export-button - Downloads the whole list: two of them, CSV and JSON (`data-format`).
+ * @csspart import-dialog - The import dialog: pick or paste, preview, apply, report.
+ * @csspart import-preview - The preview table of an import (at most 200 rows of the kind shown, then "and N more").
+ * @csspart import-row - One row of the import file in the preview (with one of the four below).
+ * @csspart import-row-create - A row that creates a type (with `import-row`).
+ * @csspart import-row-update - A row that updates a type (with `import-row`).
+ * @csspart import-row-unchanged - A row that changes nothing (with `import-row`).
+ * @csspart import-row-invalid - A row that cannot be imported, with its field errors (with `import-row`).
+ * @csspart import-apply - Sends the creates and updates of the preview.
+ * @csspart import-status - Progress of an import, then its report.
+ * @csspart import-failures - The rows whose write failed, and why.
+ * @csspart import-retry - Re-sends only the failed rows, with their same idempotency keys.
  * @cssproperty --outcome-type-editor-max-width - Maximum width of the form. Default 40rem.
  * @cssproperty --outcome-type-editor-list-height - Height of the list before it scrolls. Default 30rem.
  * @cssproperty --outcome-type-editor-row-height - Height of one row (narrow hosts add a second line). Default 2.75rem.
+ * @cssproperty --outcome-type-editor-panel-width - Width of the form's panel beside the list (hosts 56rem wide or more). Default 24rem.
  * @cssstate loading - The list (or the element's view) is loading.
  * @cssstate empty - There are no outcome types.
  * @cssstate error - The list (or the element's view) could not be loaded.

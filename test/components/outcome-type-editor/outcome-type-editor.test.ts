@@ -125,6 +125,15 @@ async function saved(el: OutcomeTypeEditor): Promise<void> {
   await el.updateComplete;
 }
 
+/** Cancel on a form with unsaved changes, then Discard in the question it asks; the form closes. */
+async function cancelAndDiscard(el: OutcomeTypeEditor): Promise<void> {
+  $(el, '[part~="cancel-button"]')!.click();
+  await until(() => $<HTMLDialogElement>(el, '[part~="discard-dialog"]')?.open, 'the discard question');
+  $(el, '[part~="confirm-discard"]')!.click();
+  await until(() => !$(el, '[part~="form"]'), 'the form to close');
+  await el.updateComplete;
+}
+
 /** Saves and waits for the answer, which keeps the form open. */
 async function refused(el: OutcomeTypeEditor): Promise<void> {
   await save(el);
@@ -172,9 +181,20 @@ class LosingAnswers extends MemoryAdapter {
     const created = await super.createOutcomeType(input, options);
     if (this.lose > 0) {
       this.lose--;
+      this.#loseList = true;
       throw new OutcomeAdapterError('network', 'The answer was lost (test).');
     }
     return created;
+  }
+
+  /** The list read again right after a lost answer is lost too: the editor cannot tell. */
+  #loseList = false;
+  override async listOutcomeTypes(options?: RequestOptions) {
+    if (this.#loseList) {
+      this.#loseList = false;
+      throw new OutcomeAdapterError('network', 'The list was lost too (test).');
+    }
+    return super.listOutcomeTypes(options);
   }
 }
 
@@ -277,8 +297,19 @@ describe('<outcome-type-editor>', () => {
       expect(errorOf(el, 'name')).to.equal('Use at most 255 characters.');
       expect($(el, '[part~="form-title"]')!.textContent).to.contain(LONG);
       expect(el.scrollWidth, 'the editor does not scroll sideways').to.be.at.most(el.clientWidth + 1);
+      // A host this narrow shows the form in a modal dialog: it wraps inside the dialog, which fits the window.
+      const panel = $<HTMLDialogElement>(el, '[part~="form-panel"]')!;
+      expect(panel.matches(':modal'), 'a modal dialog on a narrow host').to.equal(true);
+      expect(withinHost(el, $(el, '[part~="table"]')!), 'the list behind it, within the host').to.equal(true);
+      expect(panel.getBoundingClientRect().right, 'the dialog fits the window').to.be.at.most(window.innerWidth);
+      expect(panel.scrollWidth, 'the dialog does not scroll sideways').to.be.at.most(panel.clientWidth + 1);
+      const inPanel = (part: Element) => {
+        const box = part.getBoundingClientRect();
+        const outer = panel.getBoundingClientRect();
+        return box.left >= outer.left - 1 && box.right <= outer.right + 1;
+      };
       for (const part of [$(el, '[part~="form"]')!, $(el, '[part~="form-title"]')!, control(el, 'name')!, $(el, '#field-name-error')!]) {
-        expect(withinHost(el, part), `${part.localName}#${part.id} within the host`).to.equal(true);
+        expect(inPanel(part), `${part.localName}#${part.id} within the dialog`).to.equal(true);
       }
     });
 
@@ -300,6 +331,9 @@ describe('<outcome-type-editor>', () => {
       await openNew(el);
       expect(hintOf(el, 'key')).to.contain('Required.').and.contain('1–255 characters.');
       await fill(el, 'name', 'Purchased');
+      // The key follows the name (editor-form-panel.test.ts); emptied by the admin, it is missing.
+      expect(control(el, 'key')!.value).to.equal('purchased');
+      await fill(el, 'key', '');
       await expectRefusedLocally(el, 'outcome-types', 'key', 'Fill in this field.');
       await expect(el).to.be.accessible();
     });
@@ -564,7 +598,8 @@ describe('<outcome-type-editor>', () => {
   describe('roles and read-only backends', () => {
     it('gives viewers no write controls at all', async () => {
       const el = await editor(new MemoryAdapter(), 'viewer');
-      expect($$(el, 'button')).to.have.length(0);
+      // Export (CSV, JSON) reads only: the one pair of buttons a viewer gets.
+      expect($$(el, 'button:not([part~="export-button"])')).to.have.length(0);
       expect($(el, '[part~="drag-handle"]')).to.equal(null);
       expect($(el, '[part~="note"]')!.textContent).to.contain('needs the editor role');
       expect(el.matches(':state(viewer)')).to.be.true;
@@ -584,8 +619,7 @@ describe('<outcome-type-editor>', () => {
       await refused(el);
       expect($(el, '#form-error')!.textContent).to.contain('You do not have permission to do this.');
       expect(control(el, 'name')!.value).to.equal('Clicked');
-      $(el, '[part~="cancel-button"]')!.click();
-      await el.updateComplete;
+      await cancelAndDiscard(el);
       expect(names(el)).to.include('Click').and.not.include('Clicked');
       const state = (await (await server('outcome-types')).state()) as { types: { name: string }[] };
       expect(state.types.map((type) => type.name)).to.include('Click');
@@ -595,7 +629,8 @@ describe('<outcome-type-editor>', () => {
       const el = await editor(await taskResults());
       expect(names(el)).to.have.members(['Venta completada', 'No interesado', 'Reprogramar visita', 'Sin contacto']);
       expect($(el, '[part~="note"]')!.textContent).to.contain('managed elsewhere');
-      expect($$(el, 'button')).to.have.length(0);
+      // Export (CSV, JSON) reads only: the one pair of buttons a viewer gets.
+      expect($$(el, 'button:not([part~="export-button"])')).to.have.length(0);
       expect(row(el, 'Reprogramar visita').textContent).to.contain('Needs a date');
       expect(el.matches(':state(read-only)')).to.be.true;
       await expect(el).to.be.accessible();
@@ -658,6 +693,8 @@ describe('<outcome-type-editor>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Wrong number', 'delete-button'));
       await sendKeys({ press: 'Enter' });
       await until(() => dialog.open, 'the dialog again');
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement, 'Archive instead comes first').to.equal($(el, '[part~="archive-instead"]'));
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="confirm-delete"]'));
       await sendKeys({ press: 'Enter' });
@@ -753,8 +790,7 @@ describe('<outcome-type-editor>', () => {
       expect(($(el, '#field-description') as HTMLTextAreaElement).value).to.equal('Closed the offer.');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '#form-error'));
       await expect(el).to.be.accessible();
-      $(el, '[part~="cancel-button"]')!.click();
-      await el.updateComplete;
+      await cancelAndDiscard(el);
       expect(names(el)).to.include('Dismiss').and.not.include('Dismissed');
     });
 
@@ -798,7 +834,8 @@ describe('<outcome-type-editor>', () => {
       const el = await editor(await sailor());
       await openNew(el);
       await fill(el, 'name', 'Call back tomorrow');
-      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      // The list read again after it is lost too: the editor cannot tell whether the type was created.
+      await srv.faults({ kind: 'lose-answer', method: 'POST' }, { kind: 'reset', method: 'GET' });
       await refused(el);
       expect($(el, '#form-error')!.textContent).to.contain('The server could not be reached.');
       await saved(el);
@@ -817,7 +854,8 @@ describe('<outcome-type-editor>', () => {
       await openNew(el);
       await fill(el, 'key', 'purchased');
       await fill(el, 'name', 'Purchased');
-      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      // The list read again after it is lost too (the adapter's own look-up and the editor's): the editor cannot tell.
+      await srv.faults({ kind: 'lose-answer', method: 'POST' }, { kind: 'reset', method: 'GET', times: 2 });
       await refused(el);
       expect($(el, '#form-error')!.textContent).to.contain('The server could not be reached.');
       await saved(el);
@@ -867,9 +905,10 @@ describe('<outcome-type-editor>', () => {
       const el = await editor(await sailor());
       await openNew(el);
       await fill(el, 'name', 'Busy');
-      await srv.faults({ kind: 'lose-answer', method: 'POST' });
+      // The list read again after it is lost too: the editor cannot tell whether the type was created.
+      await srv.faults({ kind: 'lose-answer', method: 'POST' }, { kind: 'reset', method: 'GET' });
       await refused(el);
-      $(el, '[part~="cancel-button"]')!.click();
+      await cancelAndDiscard(el);
       await until(() => names(el).includes('Busy'), 'the list to show the stored type');
       await openEdit(el, 'Busy');
       await fill(el, 'name', 'Busy line');
@@ -887,7 +926,8 @@ describe('<outcome-type-editor>', () => {
       await openNew(el);
       await fill(el, 'name', 'Temporary');
       await saved(el);
-      await srv.faults({ kind: 'lose-answer', method: 'DELETE' });
+      // The answer is lost, and so is the list read again after it: the editor cannot tell yet.
+      await srv.faults({ kind: 'lose-answer', method: 'DELETE' }, { kind: 'reset', method: 'GET' });
       button(el, 'Temporary', 'delete-button')!.click();
       const dialog = $<HTMLDialogElement>(el, 'dialog')!;
       await until(() => dialog.open, 'the dialog');
