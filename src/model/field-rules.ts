@@ -106,3 +106,14 @@ export const TASK_RESULT_RULES: BackendRules = {
   },
   crossField: [],
 };
+
+/** What a create gets for the fields it leaves out (seeds/outcome-types-api.txt, POST; DESIGN.md's defaults). */
+export const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = {
+  description: '',
+  classification: 'neutral',
+  category: 'response',
+  kind: 'disposition',
+  ordinal: 99,
+  status: 'active',
+  requiresFutureScheduledAt: false,
+};

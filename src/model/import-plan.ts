@@ -1,4 +1,4 @@
-import type { BackendRules } from './field-rules.js';
+import { CREATE_DEFAULTS, type BackendRules } from './field-rules.js';
 import { checkRules, isBlank, sameValue, type FieldIssue, type FieldIssueCode } from './field-checks.js';
 import { sortOutcomeTypes } from './ordering.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from './types.js';
@@ -149,17 +149,6 @@ function same(a: unknown, b: unknown): boolean {
 
 // --- coercion ----------------------------------------------------------------------------------
 
-/** What a type that does not say has (DESIGN.md, "Canonical model", the default column). */
-const CANONICAL_DEFAULTS: Partial<OutcomeTypeInput> = {
-  description: '',
-  classification: 'neutral',
-  category: 'response',
-  kind: 'disposition',
-  ordinal: 99,
-  status: 'active',
-  requiresFutureScheduledAt: false,
-};
-
 const ENUMS: Partial<Record<OutcomeTypeField, readonly string[]>> = {
   classification: CLASSIFICATIONS,
   category: CATEGORIES,
@@ -287,7 +276,7 @@ export function planImport(
 ): ImportPlan {
   const plan: ImportPlan = { create: [], update: [], unchanged: [], invalid: [], warnings: [] };
   const hasKeys = rules.fields.key !== undefined;
-  const createDefaults = pick(CANONICAL_DEFAULTS, rules);
+  const createDefaults = pick(CREATE_DEFAULTS, rules);
 
   const byId = new Map<string, OutcomeType>();
   const byKey = new Map<string, OutcomeType>();
@@ -372,7 +361,7 @@ export function planImport(
     // without keys only matches; changing one is asking to keep it.)
     for (const field in given) {
       if (rules.fields[field as OutcomeTypeField] !== undefined) continue;
-      const kept = target ? target[field as keyof OutcomeType] : CANONICAL_DEFAULTS[field as OutcomeTypeField];
+      const kept = target ? target[field as keyof OutcomeType] : CREATE_DEFAULTS[field as OutcomeTypeField];
       if (!same(given[field], kept)) {
         issues.push({ field: field as OutcomeTypeField, code: 'unsupported' });
         failed.add(field as OutcomeTypeField);

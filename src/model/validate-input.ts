@@ -1,4 +1,4 @@
-import type { BackendRules } from './field-rules.js';
+import { CREATE_DEFAULTS, type BackendRules } from './field-rules.js';
 import { checkRules, type FieldIssue } from './field-checks.js';
 import { parseWith } from './parse.js';
 import { OutcomeTypeChangesSchema } from './schemas.js';
@@ -42,16 +42,6 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[]): Record<strin
 
 export type InputCheck<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-/** What a create gets for the fields it leaves out (seeds/outcome-types-api.txt, POST). */
-const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = {
-  description: '',
-  classification: 'neutral',
-  category: 'response',
-  kind: 'disposition',
-  ordinal: 99,
-  status: 'active',
-  requiresFutureScheduledAt: false,
-};
 
 /** Each field on its own, so one bad field is reported without hiding the others. */
 function parseFields(raw: Record<string, unknown>, keepCleared: boolean): { value: Partial<OutcomeTypeInput>; issues: FieldIssue[] } {

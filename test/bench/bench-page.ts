@@ -105,14 +105,11 @@ async function filterKeystrokes(count: number, text: string): Promise<number[]> 
 }
 
 /**
- * A popup restoring a draft that names the last of `count` outcomes: `show()` until the list
- * has focus on that outcome's row, checked.
+ * A popup of `count` outcomes: the time from `show()` until `ready` holds (polled each task) and
+ * the page is laid out; then closed and removed.
  */
-async function draftRestore(count: number): Promise<number> {
-  const { adapter, types } = prepared.get(count)!;
-  const last = types[types.length - 1]!.key;
-  const subjectId = `bench-draft-${count}`;
-  Recorder.for(adapter).saveDraft({ subjectId, outcomeKey: last, source: 'agent' });
+async function timeShow(count: number, subjectId: string, ready: (popup: HTMLElementTagNameMap['disposition-popup']) => boolean, what: string, limitMs: number): Promise<number> {
+  const { adapter } = prepared.get(count)!;
   const popup = document.createElement('disposition-popup');
   popup.subjectId = subjectId;
   popup.adapter = adapter;
@@ -121,12 +118,8 @@ async function draftRestore(count: number): Promise<number> {
   await frame();
   const start = performance.now();
   void popup.show();
-  const focused = () => {
-    const row = popup.shadowRoot!.querySelector('outcome-picker')?.shadowRoot?.activeElement;
-    return row?.getAttribute('role') === 'radio' && row.getAttribute('aria-checked') === 'true' && row.getAttribute('aria-posinset') === String(types.length);
-  };
-  while (!focused()) {
-    if (performance.now() - start > 60_000) throw new Error('the popup never restored the draft');
+  while (!ready(popup)) {
+    if (performance.now() - start > limitMs) throw new Error(`the popup never ${what}`);
     await new Promise((resolve) => setTimeout(resolve));
   }
   void popup.offsetHeight;
@@ -137,29 +130,35 @@ async function draftRestore(count: number): Promise<number> {
   return time;
 }
 
-/** `show()` to interactive: until the outcome list of an open popup has focus. */
-async function popupShow(count: number): Promise<number> {
-  const { adapter } = prepared.get(count)!;
-  const popup = document.createElement('disposition-popup');
-  popup.subjectId = 'bench';
-  popup.adapter = adapter;
-  stage.append(popup);
-  await settled(popup);
-  await frame();
-  const start = performance.now();
-  void popup.show();
-  // Interactive: a choice of the outcome list has focus, so keys work.
-  const picker = () => popup.shadowRoot!.querySelector('outcome-picker');
-  while (picker()?.shadowRoot?.activeElement?.getAttribute('role') !== 'radio') {
-    if (performance.now() - start > 5000) throw new Error('the popup never became interactive');
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-  void popup.offsetHeight;
-  const time = performance.now() - start;
-  popup.hide();
-  stage.replaceChildren();
-  await frame();
-  return time;
+/**
+ * A popup restoring a draft that names the last of `count` outcomes: `show()` until the list
+ * has focus on that outcome's row, checked.
+ */
+function draftRestore(count: number): Promise<number> {
+  const { adapter, types } = prepared.get(count)!;
+  const subjectId = `bench-draft-${count}`;
+  Recorder.for(adapter).saveDraft({ subjectId, outcomeKey: types[types.length - 1]!.key, source: 'agent' });
+  return timeShow(
+    count,
+    subjectId,
+    (popup) => {
+      const row = popup.shadowRoot!.querySelector('outcome-picker')?.shadowRoot?.activeElement;
+      return row?.getAttribute('role') === 'radio' && row.getAttribute('aria-checked') === 'true' && row.getAttribute('aria-posinset') === String(types.length);
+    },
+    'restored the draft',
+    60_000,
+  );
+}
+
+/** `show()` to interactive: until the outcome list of an open popup has focus, so keys work. */
+function popupShow(count: number): Promise<number> {
+  return timeShow(
+    count,
+    'bench',
+    (popup) => popup.shadowRoot!.querySelector('outcome-picker')?.shadowRoot?.activeElement?.getAttribute('role') === 'radio',
+    'became interactive',
+    5000,
+  );
 }
 
 /**

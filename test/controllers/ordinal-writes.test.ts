@@ -1,57 +1,19 @@
 import { expect } from '@open-wc/testing';
-import type { OutcomeAdapter, RequestOptions } from '../../src/adapters/adapter.js';
+import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { ordinalChanges, placeAt } from '../../src/components/outcome-type-editor/reorder.js';
 import { writeOrdinals, type OrdinalWrite } from '../../src/controllers/ordinal-writes.js';
 import { OutcomeStore, type StoreSnapshot } from '../../src/controllers/outcome-store.js';
-import type { OutcomeType, OutcomeTypeInput } from '../../src/model/types.js';
+import { WatchedAdapter } from '../helpers/watched-adapter.js';
 
-/**
- * A MemoryAdapter behind a wire that takes `latencyMs` each way: counts the writes in flight,
- * keeps their idempotency keys, and fails the write numbered `failAt` (1-based) — refused before
- * it is done, or done with its answer lost (`lost`).
- */
-class WatchedAdapter implements OutcomeAdapter {
-  readonly id = `watched-${Math.random()}`;
-  readonly inner: MemoryAdapter;
-  inFlight = 0;
-  maxInFlight = 0;
-  writes = 0;
-  keys: (string | undefined)[] = [];
-  failAt = 0;
-  failWith: OutcomeAdapterError = new OutcomeAdapterError('server', 'boom', { status: 500 });
-  lost = false;
-  latencyMs = 1;
-
-  constructor(types: { key: string; name: string; ordinal: number }[]) {
-    this.inner = new MemoryAdapter({ outcomeTypes: types, id: this.id });
-  }
-
-  get capabilities() {
-    return this.inner.capabilities;
-  }
-
-  listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
-    return this.inner.listOutcomeTypes(options);
-  }
-
-  async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
-    const number = ++this.writes;
-    this.keys.push(options?.idempotencyKey);
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      if (number === this.failAt && !this.lost) throw this.failWith;
-      const updated = await this.inner.updateOutcomeType(id, changes, options);
-      if (number === this.failAt) throw this.failWith;
-      return updated;
-    } finally {
-      this.inFlight--;
-    }
+/** Every write here takes a millisecond, so that several are in flight at once. */
+class Watched extends WatchedAdapter {
+  constructor(types: ConstructorParameters<typeof WatchedAdapter>[0]) {
+    super(types, { latencyMs: 1 });
   }
 }
+import type { OutcomeType } from '../../src/model/types.js';
 
 /** `count` types at ordinals 0…count−1 (dense: no room anywhere), names ascending. */
 const dense = (count: number) =>
@@ -83,7 +45,7 @@ function lastToTop(types: readonly OutcomeType[]): OrdinalWrite[] {
 
 describe('writeOrdinals', () => {
   it('keeps at most 4 writes in flight, each with a key of its own, and updates the store once', async () => {
-    const adapter = new WatchedAdapter(worst(40));
+    const adapter = new Watched(worst(40));
     const { store, snapshots } = await loaded(adapter);
     const plan = lastToTop(store.snapshot.outcomeTypes);
     expect(plan.length).to.be.greaterThan(10);
@@ -103,14 +65,14 @@ describe('writeOrdinals', () => {
   });
 
   it('honours a lower concurrency', async () => {
-    const adapter = new WatchedAdapter(worst(12));
+    const adapter = new Watched(worst(12));
     const { store } = await loaded(adapter);
     await writeOrdinals(store, lastToTop(store.snapshot.outcomeTypes), { concurrency: 2 });
     expect(adapter.maxInFlight).to.equal(2);
   });
 
   it('on a refused write: sends nothing new, writes back what was done, reads the list again, names the write', async () => {
-    const adapter = new WatchedAdapter(worst(30));
+    const adapter = new Watched(worst(30));
     adapter.failAt = 6;
     adapter.failWith = new OutcomeAdapterError('validation', 'no', { status: 400 });
     const { store, snapshots } = await loaded(adapter);
@@ -129,7 +91,7 @@ describe('writeOrdinals', () => {
   });
 
   it('a write whose answer was lost may have been done: it is written back too', async () => {
-    const adapter = new WatchedAdapter(worst(8));
+    const adapter = new Watched(worst(8));
     adapter.failAt = 1;
     adapter.lost = true;
     adapter.failWith = new OutcomeAdapterError('network', 'lost');

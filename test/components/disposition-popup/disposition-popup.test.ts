@@ -1,83 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
-import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
-import type { Clock } from '../../../src/controllers/countdown.js';
 import { pageLastKnownLists } from '../../../src/controllers/last-known-lists.js';
 import { Recorder } from '../../../src/controllers/recorder.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
-import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
 import { RecordingBackend, clearPending, until } from '../../helpers/recording-backend.js';
+import { FakeClock, dialog, events, memory, mount, open, part, picker, tick } from './popup-fixture.js';
 
-const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function memory(options: { latencyMs?: number } = {}) {
-  return new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, ...options });
-}
-
-async function mount(template: ReturnType<typeof html>) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>${template}</div>`);
-  const popup = wrapper.querySelector('disposition-popup')!;
-  const opener = wrapper.querySelector('button');
-  await popup.updateComplete;
-  return { wrapper, popup, opener };
-}
-
-function dialog(popup: DispositionPopup): HTMLDialogElement {
-  return popup.shadowRoot!.querySelector('dialog')!;
-}
-
-function picker(popup: DispositionPopup): OutcomePicker {
-  return popup.shadowRoot!.querySelector('outcome-picker')!;
-}
-
-function part(popup: DispositionPopup, name: string): HTMLElement | null {
-  return popup.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-/**
- * Opens the popup and waits until the outcome list has focus. The result promise comes back in
- * an array: an async function returning a promise would wait for it.
- */
-async function open(popup: DispositionPopup): Promise<[Promise<RecordedOutcome | null>]> {
-  const result = popup.show();
-  for (let i = 0; i < 100; i++) {
-    await tick(10);
-    const list = picker(popup);
-    if (list?.shadowRoot?.activeElement?.getAttribute('role') === 'radio') break;
-  }
-  return [result];
-}
-
-function events(target: EventTarget, ...types: string[]) {
-  const seen: { type: string; detail: unknown }[] = [];
-  for (const type of types) target.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
-  return seen;
-}
-
-/** A clock the test moves by hand. */
-class FakeClock implements Clock {
-  time = 1_000_000;
-  callbacks = new Map<number, () => void>();
-  #next = 1;
-  now = () => this.time;
-  setInterval = (callback: () => void) => {
-    const id = this.#next++;
-    this.callbacks.set(id, callback);
-    return id;
-  };
-  clearInterval = (handle: unknown) => void this.callbacks.delete(handle as number);
-  advance(ms: number) {
-    for (let step = 0; step < ms; step += 250) {
-      this.time += 250;
-      for (const callback of [...this.callbacks.values()]) callback();
-    }
-  }
-}
 
 describe('<disposition-popup>', () => {
   beforeEach(async () => {

@@ -16,8 +16,10 @@ export function memory(options: { latencyMs?: number; id?: string } = {}): Memor
 export async function mount(template: ReturnType<typeof html>) {
   const wrapper = await fixture<HTMLDivElement>(html`<div>${template}</div>`);
   const popup = wrapper.querySelector('disposition-popup')!;
+  // A button before the popup stands for what opened it (focus returns there).
+  const opener = wrapper.querySelector('button');
   await popup.updateComplete;
-  return { wrapper, popup };
+  return { wrapper, popup, opener };
 }
 
 export function dialog(popup: DispositionPopup): HTMLDialogElement {

@@ -34,6 +34,11 @@ async function recorded(seen: { type: string; detail: unknown }[]): Promise<Reco
   return event!.detail as RecordedOutcome;
 }
 
+/** Waits (up to a second) until a quick choice has focus: the digit of a follow-up outcome moves it there. */
+async function quickChoiceFocused(): Promise<void> {
+  for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+}
+
 async function ctrlEnter(): Promise<void> {
   await sendKeys({ down: 'Control' });
   await sendKeys({ press: 'Enter' });
@@ -73,7 +78,7 @@ describe('<disposition-popup> keyboard and validation', () => {
         const before = Date.now();
         await keys.press('2');
         // The digit chose "Call back" and moved on to the first quick choice ("In 1 hour").
-        for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+        await quickChoiceFocused();
         expect(focused()?.matches('[part~="quick-time"]'), 'focus on the first quick choice').to.be.true;
         await keys.press('Enter');
         await keys.press('Enter');
@@ -92,7 +97,7 @@ describe('<disposition-popup> keyboard and validation', () => {
         await open(popup);
         const before = Date.now();
         await keys.press('2');
-        for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+        await quickChoiceFocused();
         await keys.press('ArrowRight');
         expect(focused()?.textContent, 'the second quick choice').to.equal(lang === 'en' ? 'In 2 hours' : 'Dentro de 2 horas');
         await keys.press('Enter');
@@ -110,7 +115,7 @@ describe('<disposition-popup> keyboard and validation', () => {
         const keys = keyboard();
         await open(popup);
         await keys.press('2');
-        for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+        await quickChoiceFocused();
         await keys.press('Tab');
         expect(focused()?.matches('[part~="date-field"]'), 'focus in the date field').to.be.true;
         // The locale's own pattern, the year left out (the next 15 March): 12-hour in en, 24-hour in es.
@@ -172,7 +177,7 @@ describe('<disposition-popup> keyboard and validation', () => {
           const top = (name: string) => Math.round(part(popup, name)!.getBoundingClientRect().top);
           const before = { header: Math.round(popup.shadowRoot!.querySelector('h2')!.getBoundingClientRect().top), submit: top('submit') };
           await sendKeys({ press: '2' });
-          for (let i = 0; i < 100 && !focused()?.matches('[part~="quick-time"]'); i++) await tick(10);
+          await quickChoiceFocused();
           const header = () => Math.round(popup.shadowRoot!.querySelector('h2')!.getBoundingClientRect().top);
           expect(header(), 'the header after choosing').to.equal(before.header);
           expect(top('submit'), 'Record after choosing').to.equal(before.submit);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { RequestOptions } from '../../../src/adapters/adapter.js';
@@ -6,21 +6,14 @@ import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { CLOSE_RULES, SAILOR_RULES } from '../../../src/model/field-rules.js';
 import type { OutcomeTypeInput } from '../../../src/model/types.js';
+import { frame, mountEditor } from '../../helpers/editor-fixture.js';
+import { until } from '../../helpers/fresh-source.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../../helpers/sample-outcomes.js';
 
 // Issue 14, point 4: the form beside the list (a modal dialog on narrow hosts), only the
 // backend's fields, the key following the name, labels with their controls, and a question
 // before unsaved changes are lost. Real keys (sendKeys) and real clicks (sendMouse) throughout.
 
-async function until(condition: () => unknown, what: string, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: OutcomeTypeEditor, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const active = (el: OutcomeTypeEditor) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -67,15 +60,7 @@ let adapters = 0;
 /** An editor in a host `width` wide (and of direction `dir`), its list loaded and measured. */
 async function editor(options: { width: string; dir?: 'ltr' | 'rtl'; adapter?: MemoryAdapter; outcomeTypes?: ReturnType<typeof manyOutcomes> }) {
   const adapter = options.adapter ?? new Counting({ id: `panel-${++adapters}`, outcomeTypes: options.outcomeTypes ?? CALL_CENTRE_OUTCOMES });
-  const host = await fixture<HTMLDivElement>(html`<div dir=${options.dir ?? 'ltr'} style="width: ${options.width}"></div>`);
-  const el = document.createElement('outcome-type-editor') as OutcomeTypeEditor;
-  el.adapter = adapter;
-  el.userRole = 'editor';
-  host.append(el);
-  await until(() => $(el, '[part~="table"]'), 'the list');
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
+  const { el, host } = await mountEditor(adapter, options.width, options.dir);
   return { el, adapter: adapter as Counting, host };
 }
 

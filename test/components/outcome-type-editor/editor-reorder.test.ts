@@ -2,14 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import '../../../src/define.js';
-import type { OutcomeAdapter, RequestOptions } from '../../../src/adapters/adapter.js';
-import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
-import { MemoryAdapter, type SeedOutcomeType } from '../../../src/adapters/memory-adapter.js';
+import type { OutcomeAdapter } from '../../../src/adapters/adapter.js';
+import type { SeedOutcomeType } from '../../../src/adapters/memory-adapter.js';
 import { moveBefore, ordinalChanges, placeAt, type OrdinalChange } from '../../../src/components/outcome-type-editor/reorder.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { OutcomeStore } from '../../../src/controllers/outcome-store.js';
 import { compareOutcomeTypes, sortOutcomeTypes } from '../../../src/model/ordering.js';
-import type { OutcomeType, OutcomeTypeInput } from '../../../src/model/types.js';
+import { WatchedAdapter } from '../../helpers/watched-adapter.js';
+import type { OutcomeType } from '../../../src/model/types.js';
 
 type Named = Pick<OutcomeType, 'id' | 'name' | 'ordinal'>;
 
@@ -175,42 +175,6 @@ describe('reorder plan (ordinalChanges)', () => {
 
 // ---------------------------------------------------------------------------------------------
 // The editor, driven by keyboard.
-
-/** A MemoryAdapter behind a slow wire that counts writes in flight and fails the one numbered `failAt`. */
-class WatchedAdapter implements OutcomeAdapter {
-  readonly id = `reorder-${Math.random()}`;
-  readonly inner: MemoryAdapter;
-  inFlight = 0;
-  maxInFlight = 0;
-  writes = 0;
-  failAt = 0;
-  latencyMs = 0;
-
-  constructor(types: SeedOutcomeType[]) {
-    this.inner = new MemoryAdapter({ outcomeTypes: types, id: this.id });
-  }
-
-  get capabilities() {
-    return this.inner.capabilities;
-  }
-
-  listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
-    return this.inner.listOutcomeTypes(options);
-  }
-
-  async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
-    const number = ++this.writes;
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      if (number === this.failAt) throw new OutcomeAdapterError('server', 'boom', { status: 500 });
-      return await this.inner.updateOutcomeType(id, changes, options);
-    } finally {
-      this.inFlight--;
-    }
-  }
-}
 
 async function until(condition: () => unknown, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;

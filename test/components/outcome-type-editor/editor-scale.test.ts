@@ -1,18 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { OutcomeStore } from '../../../src/controllers/outcome-store.js';
+import { frame, mountEditor } from '../../helpers/editor-fixture.js';
+import { until } from '../../helpers/fresh-source.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../../helpers/sample-outcomes.js';
-
-async function until(condition: () => unknown, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const $ = <T extends HTMLElement = HTMLElement>(el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: OutcomeTypeEditor, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -20,7 +14,6 @@ const rows = (el: OutcomeTypeEditor) => $$(el, 'tbody tr');
 const names = (el: OutcomeTypeEditor) => $$(el, 'tbody .type-name').map((name) => name.textContent!.trim());
 const rowOf = (el: OutcomeTypeEditor, name: string) => rows(el).find((row) => row.querySelector('.type-name')!.textContent!.trim() === name);
 const active = (el: OutcomeTypeEditor) => el.shadowRoot!.activeElement as HTMLElement | null;
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 let adapters = 0;
 
@@ -29,17 +22,7 @@ type Seed = NonNullable<ConstructorParameters<typeof MemoryAdapter>[0]>['outcome
 
 async function editor(outcomeTypes: Seed, width = '800px', dir = 'ltr') {
   const adapter = new MemoryAdapter({ id: `scale-${++adapters}`, ...(outcomeTypes ? { outcomeTypes } : {}) });
-  const host = await fixture<HTMLDivElement>(html`<div dir=${dir} style="width: ${width}"></div>`);
-  const el = document.createElement('outcome-type-editor') as OutcomeTypeEditor;
-  el.adapter = adapter;
-  el.userRole = 'editor';
-  host.append(el);
-  await until(() => $(el, '[part~="table"]'), 'the list');
-  await el.updateComplete;
-  // Measured row heights settle in one more update.
-  await frame();
-  await el.updateComplete;
-  return { el, adapter, host };
+  return { ...(await mountEditor(adapter, width, dir)), adapter };
 }
 
 async function scrollList(el: OutcomeTypeEditor, top: number): Promise<void> {
