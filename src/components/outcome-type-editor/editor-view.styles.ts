@@ -98,7 +98,7 @@ export const styles = css`
     inline-size: 100%;
   }
 
-  thead {
+  [part~='table'] thead {
     display: block;
     position: sticky;
     inset-block-start: 0;
@@ -106,7 +106,7 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
-  tbody {
+  [part~='table'] tbody {
     display: block;
     position: relative;
   }
@@ -119,14 +119,14 @@ export const styles = css`
     border-block-end: 1px solid var(--_border);
   }
 
-  tbody tr {
+  [part~='table'] tbody tr {
     position: absolute;
     inset-inline: 0;
     block-size: var(--_row-height);
     background: var(--_surface);
   }
 
-  tbody tr:focus-visible {
+  [part~='table'] tbody tr:focus-visible {
     outline-offset: -2px;
   }
 
@@ -140,7 +140,7 @@ export const styles = css`
     text-overflow: ellipsis;
   }
 
-  thead th {
+  [part~='table'] thead th {
     color: var(--_text-muted);
     font-weight: 600;
   }
@@ -176,7 +176,7 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
-  td.column {
+  [part~='table'] td.column {
     display: flex;
     align-items: center;
     gap: 0.25em;
@@ -248,12 +248,12 @@ export const styles = css`
   }
 
   /* The row whose form is open: tinted, with a bar on its start side. */
-  tbody tr[aria-current='true'] {
+  [part~='table'] tbody tr[aria-current='true'] {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
     box-shadow: inset 0.25rem 0 0 var(--_accent);
   }
 
-  tbody tr[aria-current='true']:dir(rtl) {
+  [part~='table'] tbody tr[aria-current='true']:dir(rtl) {
     box-shadow: inset -0.25rem 0 0 var(--_accent);
   }
 
@@ -262,7 +262,7 @@ export const styles = css`
       display: flex;
     }
 
-    tbody tr {
+    [part~='table'] tbody tr {
       block-size: calc(var(--_row-height) + 1.25rem);
     }
 
@@ -505,7 +505,7 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    tbody tr[aria-current='true'] {
+    [part~='table'] tbody tr[aria-current='true'] {
       outline: 2px solid Highlight;
       outline-offset: -2px;
     }

@@ -168,6 +168,12 @@ describe('<outcome-type-editor> import and export', () => {
         { row: '4', kind: 'invalid', name: 'Bad', details: 'Status: Choose one of: draft, active, paused, archived.' },
       ]);
       expect($(el, '[part~="import-apply"]')!.textContent!.trim()).to.equal('Apply 2 changes');
+      // Seen, not only in the DOM: each row its own line inside the preview (the list's windowed
+      // row styles once positioned these rows on top of each other, out of sight).
+      const preview = $(el, '[part~="import-preview"]')!.getBoundingClientRect();
+      const tops = $$(el, '[part~="import-row"]').map((tr) => tr.getBoundingClientRect());
+      expect(new Set(tops.map((box) => Math.round(box.top))).size, 'one line per row').to.equal(4);
+      for (const box of tops) expect(box.height > 0 && box.top >= preview.top && box.bottom <= preview.bottom + 1, 'inside the preview').to.be.true;
       // Focus went to the dialog's title, so the summary is read next.
       expect(active(el)?.id).to.equal('import-title');
       await expect(el).to.be.accessible();
