@@ -4,6 +4,16 @@ import { css } from 'lit';
  * The editor's view: list, form and dialog (adopted after the element's own styles, which it
  * extends). Cells take their text's own direction (`unicode-bidi: plaintext`), so an English
  * name on a right-to-left page is cut at its end, not its start, and still aligns right.
+ *
+ * Kept out of the CSS, which ships as written:
+ * - While a form is open, the host's width decides where it goes: beside the list, or a modal dialog. Only then: a query container contains its layout, which would stop the margins of the loading and empty messages from collapsing as they do before the view arrives.
+ * - The row whose form is open: tinted, with a bar on its start side.
+ * - Names come from backends and users: a word of any length wraps rather than widening the form, its dialog or its messages past the host; so do the grids that hold them (one column that may shrink below its content) and the controls in them.
+ * - A checkbox or radio inside its label, box on the start side: the whole label is the target.
+ * - A Save that met another admin's work: both versions of each field, side by side.
+ * - The list, and the form's panel beside it while a form is open.
+ * - Narrow hosts: a modal dialog that fits the window and scrolls inside.
+ * - Wide hosts: a second column, the panel in the flow beside the list (the view shows it non-modally when it finds two columns), kept in view while the page scrolls.
  */
 export const styles = css`
   :host {
@@ -15,9 +25,6 @@ export const styles = css`
     --_panel-width: var(--outcome-type-editor-panel-width, 24rem);
   }
 
-  /* While a form is open, the host's width decides where it goes: beside the list, or a modal
-     dialog. Only then: a query container contains its layout, which would stop the margins of the
-     loading and empty messages from collapsing as they do before the view arrives. */
   :host(:state(editing)) {
     container: outcome-type-editor / inline-size;
   }
@@ -247,7 +254,6 @@ export const styles = css`
     outline-offset: -2px;
   }
 
-  /* The row whose form is open: tinted, with a bar on its start side. */
   [part~='table'] tbody tr[aria-current='true'] {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
     box-shadow: inset 0.25rem 0 0 var(--_accent);
@@ -330,9 +336,6 @@ export const styles = css`
     opacity: 0.6;
   }
 
-  /* Names come from backends and users: a word of any length wraps rather than widening the
-     form, its dialog or its messages past the host; so do the grids that hold them (one column
-     that may shrink below its content) and the controls in them. */
   [part~='form'],
   [part~='form-error'],
   [part~='status'],
@@ -375,7 +378,6 @@ export const styles = css`
     padding: var(--_space);
   }
 
-  /* A checkbox or radio inside its label, box on the start side: the whole label is the target. */
   .choice {
     display: flex;
     align-items: center;
@@ -417,7 +419,6 @@ export const styles = css`
     gap: var(--_space);
   }
 
-  /* A Save that met another admin's work: both versions of each field, side by side. */
   [part~='conflict'],
   [part~='deleted-elsewhere'] {
     border: 1px solid var(--_danger);
@@ -465,7 +466,6 @@ export const styles = css`
     background: rgb(0 0 0 / 0.4);
   }
 
-  /* The list, and the form's panel beside it while a form is open. */
   .layout.with-form {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -477,7 +477,6 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  /* Narrow hosts: a modal dialog that fits the window and scrolls inside. */
   [part~='form-panel'] {
     box-sizing: border-box;
     inline-size: min(36rem, calc(100vw - 2rem));
@@ -487,8 +486,6 @@ export const styles = css`
     padding: var(--_space) calc(var(--_space) * 1.5);
   }
 
-  /* Wide hosts: a second column, the panel in the flow beside the list (the view shows it
-     non-modally when it finds two columns), kept in view while the page scrolls. */
   @container outcome-type-editor (width >= 56rem) {
     .layout.with-form {
       grid-template-columns: minmax(0, 1fr) var(--_panel-width);

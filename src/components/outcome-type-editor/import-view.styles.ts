@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The import dialog (adopted after the editor view's styles, whose controls, buttons, titles
  * and dialog frame it shares): a wider dialog, and a preview table that scrolls within it.
- * Each row says its result in words; the edge colour only repeats it.
+ * Each row says its result in words; the edge colour only repeats it. Headers, row numbers and
+ * results break between words, never inside one (the dialog lets long names break anywhere).
  */
 export const styles = css`
   dialog[part~='import-dialog'] {
@@ -51,6 +52,15 @@ export const styles = css`
     padding: calc(var(--_space) / 2);
     border-block-end: 1px solid var(--_border);
     unicode-bidi: plaintext;
+  }
+
+  [part~='import-preview'] thead th,
+  [part~='import-row'] > :nth-child(-n + 3) {
+    overflow-wrap: break-word;
+  }
+
+  [part~='import-row'] > :is(:nth-child(1), :nth-child(3)) {
+    white-space: nowrap;
   }
 
   [part~='import-preview'] thead th {
