@@ -158,15 +158,13 @@ export const styles = css`
 
   [part~='table'] td,
   .line,
-  .summary,
-  .column .text {
+  .summary {
     unicode-bidi: plaintext;
   }
 
   [part~='table'] td:dir(rtl),
   .line:dir(rtl),
-  .summary:dir(rtl),
-  .column .text:dir(rtl) {
+  .summary:dir(rtl) {
     text-align: right;
   }
 
@@ -183,20 +181,10 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
-  [part~='table'] td.column {
-    display: flex;
-    align-items: center;
-    gap: 0.25em;
-  }
-
-  .column .text {
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-
   .locked {
     display: inline-flex;
-    flex: none;
+    vertical-align: middle;
+    margin-inline-end: 0.25em;
     color: var(--_text-muted);
   }
 

@@ -41,13 +41,18 @@ type Column = (typeof COLUMNS)[number];
 /** Until measured: the rows' height (CSS sets it, `--outcome-type-editor-row-height`) and the viewport's. */
 const ROW_HEIGHT_FALLBACK = 44;
 const VIEWPORT_FALLBACK = 480;
+/** Rows rendered beyond those in view, above and below, from the second frame on. */
+const OVERSCAN = 2;
 
 /** A drawn lock (no emoji font needed), coloured by the text; its reason is the wrapper's label. */
 const LOCK = svg`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.75 0h3.5V5a1.75 1.75 0 0 0-3.5 0z"/></svg>`;
 
-/** The drag handle's grip and the row menu's three dots, drawn (no font needed). */
-const GRIP = svg`<svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true" focusable="false"><g fill="currentColor"><circle cx="3" cy="3" r="1.5"/><circle cx="7" cy="3" r="1.5"/><circle cx="3" cy="8" r="1.5"/><circle cx="7" cy="8" r="1.5"/><circle cx="3" cy="13" r="1.5"/><circle cx="7" cy="13" r="1.5"/></g></svg>`;
-const DOTS = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><g fill="currentColor"><circle cx="8" cy="3" r="1.5"/><circle cx="8" cy="8" r="1.5"/><circle cx="8" cy="13" r="1.5"/></g></svg>`;
+/**
+ * The drag handle's grip and the row menu's three dots, drawn (no font needed); each dot is a
+ * zero-length stroke with a round cap, so an icon is two elements in every row, not eight.
+ */
+const GRIP = svg`<svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true" focusable="false"><path d="M3 3h0M7 3h0M3 8h0M7 8h0M3 13h0M7 13h0" stroke="currentColor" stroke-width="3" stroke-linecap="round"/></svg>`;
+const DOTS = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M8 3h0M8 8h0M8 13h0" stroke="currentColor" stroke-width="3" stroke-linecap="round"/></svg>`;
 
 /** What one row's template depends on besides its type: the memo key of `#renderRow`. */
 interface RowFrame {
@@ -130,6 +135,7 @@ export class EditorView implements ReactiveController {
   /** The list's scroll position and the height of its viewport: which rows are rendered. */
   @reactive private scrollTop = 0;
   @reactive private viewportHeight = VIEWPORT_FALLBACK;
+  #overscan = 0;
   /** The row whose menu (narrow hosts) is open. */
   @reactive private menuFor: string | null = null;
   /** The open form has unsaved changes and the admin asked to leave it: what to do once they choose Discard. */
@@ -533,7 +539,7 @@ export class EditorView implements ReactiveController {
     // Rows are positioned by index under the sticky header: those in view plus overscan are
     // rendered, whatever the length of the list (fixed heights make it arithmetic, as in the picker).
     // Overscan 2, not the picker's 6: an editor row costs several times a picker row to lay out.
-    const { start, end } = visibleRange(count, height, this.scrollTop, Math.max(height, this.viewportHeight - this.#headHeight), 2);
+    const { start, end } = visibleRange(count, height, this.scrollTop, Math.max(height, this.viewportHeight - this.#headHeight), this.#overscan);
     const tabbable = this.#roving.tabbable;
     // The row that takes Tab, the focused row, the dragged row and the row whose menu is open
     // stay rendered when scrolled away, in list order, keyed by id, never moved.
@@ -632,11 +638,11 @@ export class EditorView implements ReactiveController {
         <span class="summary">${texts.join(' · ')}</span>
       </th>
       ${columns.map(
-        (column, at) => html`<td role="gridcell" class="column">
-          ${type.isSystem && this.#canUpdate && this.#rules?.fields[column]?.lockedOnSystem
+        // Text straight in the cell, which clips it: a span per cell doubled the rows' layout cost.
+        (column, at) =>
+          html`<td role="gridcell" class="column" title=${texts[at]!}>${type.isSystem && this.#canUpdate && this.#rules?.fields[column]?.lockedOnSystem
             ? html`<span class="locked" role="img" aria-label=${lockText} title=${lockText}>${LOCK}</span>`
-            : nothing}<span class="text" title=${texts[at]!}>${texts[at]}</span>
-        </td>`,
+            : nothing}${texts[at]}</td>`,
       )}
       ${showActions
         ? html`<td role="gridcell" part="actions" class="actions-cell">
@@ -666,12 +672,8 @@ export class EditorView implements ReactiveController {
     const tabindex = tab ? 0 : -1;
     return html`
       ${this.#canReorder
-        ? html`<button type="button" part="move-up" class="icon" data-action="up" tabindex=${tabindex} aria-label=${this.msg('editor.moveUp', name)} ?disabled=${index === 0}>
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button type="button" part="move-down" class="icon" data-action="down" tabindex=${tabindex} aria-label=${this.msg('editor.moveDown', name)} ?disabled=${index === count - 1}>
-              <span aria-hidden="true">↓</span>
-            </button>`
+        ? html`<button type="button" part="move-up" class="icon" data-action="up" tabindex=${tabindex} aria-label=${this.msg('editor.moveUp', name)} ?disabled=${index === 0}>↑</button>
+            <button type="button" part="move-down" class="icon" data-action="down" tabindex=${tabindex} aria-label=${this.msg('editor.moveDown', name)} ?disabled=${index === count - 1}>↓</button>`
         : nothing}
       ${this.#canUpdate
         ? html`<button type="button" part="edit-button" data-action="edit" tabindex=${tabindex} aria-label=${this.msg('editor.editNamed', name)}>${this.msg('editor.edit')}</button>`
@@ -1451,7 +1453,9 @@ export class EditorView implements ReactiveController {
       this.#resizeObserver.disconnect();
       this.#resizeObserver.observe(list);
     }
-    let changed = false;
+    // The first frame shows the rows in view only; the overscan (for scrolling) follows in the next.
+    let changed = this.#overscan !== OVERSCAN;
+    this.#overscan = OVERSCAN;
     const row = list.querySelector<HTMLElement>('tbody tr');
     if (row?.offsetHeight && row.offsetHeight !== this.#rowHeight) {
       this.#rowHeight = row.offsetHeight;

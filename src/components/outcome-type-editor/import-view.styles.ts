@@ -3,8 +3,9 @@ import { css } from 'lit';
 /**
  * The import dialog (adopted after the editor view's styles, whose controls, buttons, titles
  * and dialog frame it shares): a wider dialog, and a preview table that scrolls within it.
- * Each row says its result in words; the edge colour only repeats it. Headers, row numbers and
- * results break between words, never inside one (the dialog lets long names break anywhere).
+ * Each row says its result in words; the edge colour only repeats it. Every cell breaks between
+ * words, never inside one (the dialog lets words break anywhere, which made "Deta lles" at
+ * 360 px); a word too long for the dialog scrolls the preview sideways instead.
  */
 export const styles = css`
   dialog[part~='import-dialog'] {
@@ -54,8 +55,7 @@ export const styles = css`
     unicode-bidi: plaintext;
   }
 
-  [part~='import-preview'] thead th,
-  [part~='import-row'] > :nth-child(-n + 3) {
+  [part~='import-preview'] :is(th, td) {
     overflow-wrap: break-word;
   }
 
