@@ -10,7 +10,7 @@ import {
 import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import { CLOSE_RULES, SAILOR_RULES } from '../src/model/field-rules.js';
 import '../src/define.js';
-import { CALL_CENTRE_OUTCOMES } from '../test/helpers/sample-outcomes.js';
+import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../test/helpers/sample-outcomes.js';
 import { api as closeApi, CLOSE_API_KEY } from '../test/servers/close-api.mjs';
 import { api as outcomeTypesApi, TOKENS } from '../test/servers/outcome-types-api.mjs';
 import { api as sailorApi, SMART_LISTS, TOKEN as SAILOR_TOKEN } from '../test/servers/sailor-api.mjs';
@@ -87,6 +87,38 @@ export const MemoryWithCloseRules: Story = {
       args,
       'MemoryAdapter({ rules: CLOSE_RULES }): exactly Close’s fields; applies-to is derived, so read only.',
     ),
+};
+
+/**
+ * An admin with thousands of types: only the rows in view are in the page, so opening,
+ * searching, scrolling with End and reordering stay immediate.
+ */
+export const TenThousandTypes: Story = {
+  name: '10,000 types',
+  render: (args) =>
+    page(
+      new MemoryAdapter({ id: 'memory:story-10000', outcomeTypes: manyOutcomes(10_000), latencyMs: args.latencyMs }),
+      args,
+      '10,000 outcome types. Search, press End in the list, or move the last one to the top: about 14 rows are ever in the page.',
+    ),
+};
+
+/**
+ * Two admins on one Sailor account, each with an editor of their own: save a change in one,
+ * then save a different change to the same type in the other — the second is told what the
+ * first did and chooses, instead of silently undoing it.
+ */
+export const TwoAdmins: Story = {
+  name: 'Two admins (conflicting edits)',
+  render: (args) => {
+    const fetch = standInFetch(sailorApi, { latencyMs: args.latencyMs });
+    const smartLists = async () => Object.entries(SMART_LISTS).map(([id, name]) => ({ id, name }));
+    const admin = () => new SailorAdapter({ baseUrl: 'https://sailor.stand-in.example', token: SAILOR_TOKEN, fetch, listSmartLists: smartLists });
+    return html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem">
+      ${page(admin(), args, 'Admin A: open a type and save a new name.')}
+      ${page(admin(), args, 'Admin B: open the same type (before A saves) and save another change.')}
+    </div>`;
+  },
 };
 
 /** A narrow host (a phone, a side bar): the form opens in a modal dialog instead of beside the list. */

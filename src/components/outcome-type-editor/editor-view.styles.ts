@@ -181,7 +181,7 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
-  .locked {
+  .lock-icon {
     display: inline-flex;
     vertical-align: middle;
     margin-inline-end: 0.25em;
@@ -413,6 +413,10 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     margin-block: var(--_space);
+  }
+
+  :is([part~='conflict'], [part~='deleted-elsewhere']) > p:first-child {
+    margin-block-start: 0;
   }
 
   .differences {

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { OutcomeAdapter, SmartList } from '../../adapters/adapter.js';
 import { OutcomeAdapterError } from '../../adapters/errors.js';
@@ -24,6 +24,7 @@ import type { OutcomeTypeChangeAction, OutcomeTypeChangeDetail, OutcomeTypeEdito
 import { enEditor } from '../../localization/en-editor.js';
 import { enImportToolbar } from '../../localization/en-import.js';
 import { renderImportDialog, renderTransferButtons } from './transfer.js';
+import { DOTS, GRIP, LOCK } from './icons.js';
 /** The view's English strings: the list's, dialog's and form frame's, and the Import and Export buttons'. */
 export const messages = { ...enEditor, ...enImportToolbar };
 export { styles } from './editor-view.styles.js';
@@ -43,16 +44,6 @@ const ROW_HEIGHT_FALLBACK = 44;
 const VIEWPORT_FALLBACK = 480;
 /** Rows rendered beyond those in view, above and below, from the second frame on. */
 const OVERSCAN = 2;
-
-/** A drawn lock (no emoji font needed), coloured by the text; its reason is the wrapper's label. */
-const LOCK = svg`<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zm1.75 0h3.5V5a1.75 1.75 0 0 0-3.5 0z"/></svg>`;
-
-/**
- * The drag handle's grip and the row menu's three dots, drawn (no font needed); each dot is a
- * zero-length stroke with a round cap, so an icon is two elements in every row, not eight.
- */
-const GRIP = svg`<svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true" focusable="false"><path d="M3 3h0M7 3h0M3 8h0M7 8h0M3 13h0M7 13h0" stroke="currentColor" stroke-width="3" stroke-linecap="round"/></svg>`;
-const DOTS = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d="M8 3h0M8 8h0M8 13h0" stroke="currentColor" stroke-width="3" stroke-linecap="round"/></svg>`;
 
 /** What one row's template depends on besides its type: the memo key of `#renderRow`. */
 interface RowFrame {
@@ -641,7 +632,7 @@ export class EditorView implements ReactiveController {
         // Text straight in the cell, which clips it: a span per cell doubled the rows' layout cost.
         (column, at) =>
           html`<td role="gridcell" class="column" title=${texts[at]!}>${type.isSystem && this.#canUpdate && this.#rules?.fields[column]?.lockedOnSystem
-            ? html`<span class="locked" role="img" aria-label=${lockText} title=${lockText}>${LOCK}</span>`
+            ? html`<span class="lock-icon" role="img" aria-label=${lockText} title=${lockText}>${LOCK}</span>`
             : nothing}${texts[at]}</td>`,
       )}
       ${showActions

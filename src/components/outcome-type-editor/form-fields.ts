@@ -6,6 +6,7 @@ import type { OutcomeType, OutcomeTypeField } from '../../model/types.js';
 import { APPLIES_TO, AUTO_APPLIED_ON, type AppliesTo } from '../../model/vocabulary.js';
 import type { Draft, Recipe } from './draft.js';
 import { fieldHint, fieldLabel, type Msg } from './field-text.js';
+import { LOCK } from './icons.js';
 
 /** Smart Lists for the destination field: the host's, still loading, unavailable, or none offered. */
 export type SmartListsState = { lists: SmartList[] } | 'loading' | 'failed' | 'typed';
@@ -74,7 +75,7 @@ function renderField(context: FormFieldsContext, field: OutcomeTypeField): Templ
   const frame = (control: TemplateResult, labelled = true) => html`<div part="field field-${field}" class=${locked ? 'locked' : ''}>
     ${labelled ? html`<label for=${controlId(field)}>${fieldLabel(msg, field)}</label>` : nothing}
     ${control}
-    <p part="hint" id=${hintId(field)}>${locked ? html`<span aria-hidden="true">🔒 </span>` : nothing}${hint}</p>
+    <p part="hint" id=${hintId(field)}>${locked ? html`<span class="lock-icon" aria-hidden="true">${LOCK}</span>` : nothing}${hint}</p>
     <p part="field-error" id=${errorId(field)}>${error ?? ''}</p>
   </div>`;
   if (field === 'destination') return frame(renderDestination(context), false);

@@ -145,10 +145,20 @@ describe('<outcome-type-editor> at scale', () => {
     const { el } = await editor(undefined, '1280px');
     const headers = $$(el, 'thead th').map((th) => th.textContent!.trim());
     expect(headers).to.include('Follow-up').and.not.include('Needs a follow-up date');
-    const locks = [...rowOf(el, 'Click')!.querySelectorAll<HTMLElement>('.locked')];
+    const locks = [...rowOf(el, 'Click')!.querySelectorAll<HTMLElement>('.lock-icon')];
     expect(locks.length, 'key, classification, category, status').to.equal(4);
     expect(locks.every((lock) => lock.getAttribute('role') === 'img' && lock.getAttribute('aria-label') === 'Locked on system outcome types' && lock.querySelector('svg'))).to.equal(true);
     expect(el.shadowRoot!.textContent).to.not.contain('🔒');
+    await expect(el).to.be.accessible();
+    // The form's locked fields: the same drawn lock in the hint, the label still above its control.
+    rowOf(el, 'Click')!.querySelector<HTMLButtonElement>('[part~="edit-button"]')!.click();
+    await until(() => $(el, '[part~="form"]'), 'the form');
+    expect(el.shadowRoot!.textContent).to.not.contain('🔒');
+    const keyField = $(el, '[part~="field-key"]')!;
+    expect(keyField.querySelector('[part~="hint"] .lock-icon svg'), 'drawn lock in the key hint').to.not.equal(null);
+    const label = keyField.querySelector('label')!.getBoundingClientRect();
+    const input = keyField.querySelector('input')!.getBoundingClientRect();
+    expect(input.top, 'control below its label').to.be.at.least(label.bottom - 1);
     await expect(el).to.be.accessible();
   });
 
