@@ -15,11 +15,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const elements = readElementRegistry();
 
 describe('src/elements.ts', () => {
-  test('lists the five elements, each in src/components/<tag>/<tag>.ts', () => {
-    assert.deepEqual(
-      elements.map(({ tag, className }) => `${tag} ${className}`),
-      ['outcome-provider OutcomeProvider', 'outcome-picker OutcomePicker', 'outcome-type-editor OutcomeTypeEditor', 'disposition-popup DispositionPopup', 'outcome-outbox OutcomeOutbox'],
-    );
+  test('keeps the elements of the public contract, each in src/components/<tag>/<tag>.ts', () => {
+    // A subset, not the whole list: a new element is added in src/elements.ts alone.
+    const listed = elements.map(({ tag, className }) => `${tag} ${className}`);
+    const contract = ['outcome-provider OutcomeProvider', 'outcome-picker OutcomePicker', 'outcome-type-editor OutcomeTypeEditor', 'disposition-popup DispositionPopup', 'outcome-outbox OutcomeOutbox'];
+    assert.deepEqual(contract.filter((element) => !listed.includes(element)), []);
+    assert.ok(elements.every(({ tag, module }) => module === `src/components/${tag}/${tag}.ts`));
   });
 
   for (const { path } of expectedFiles()) {
