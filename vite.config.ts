@@ -1,13 +1,10 @@
 import { defineConfig } from 'vite';
+import { readElementRegistry } from './scripts/element-registry.mjs';
 
 /**
- * Elements with their own entry point, each at src/components/<tag>/<tag>.ts and built to
- * dist/<tag>.js. Add a tag here and its export in package.json; `npm run size` and
- * test/node/exports.test.mjs read the entries from this config.
+ * The public entry points: dist/<name>.js ← source. Each element of src/elements.ts has its own,
+ * dist/<tag>.js; `npm run size` and test/node/exports.test.mjs read the entries from this config.
  */
-const ELEMENT_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup', 'outcome-type-editor', 'outcome-outbox'];
-
-/** The public entry points: dist/<name>.js ← source. */
 const entry: Record<string, string> = {
   index: 'src/index.ts',
   define: 'src/define.ts',
@@ -15,7 +12,7 @@ const entry: Record<string, string> = {
   adapters: 'src/adapters/index.ts',
   'locales/es': 'src/locales/es.ts',
   'strict-csp': 'src/model/strict-csp.ts',
-  ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, `src/components/${tag}/${tag}.ts`])),
+  ...Object.fromEntries(readElementRegistry().map(({ tag, module }) => [tag, module])),
 };
 
 /** Dependencies stay imports, resolved (and deduplicated) by the consumer's bundler. */

@@ -19,15 +19,14 @@ export type OutcomeElementReactProps<Tag extends OutcomeTag> = DetailedHTMLProps
   OutcomeElementProps[Tag] &
   ReactEventProps<OutcomeElementEvents[Tag]>;
 
+/** Every tag of src/elements.ts as React JSX. */
+export type OutcomeIntrinsicElements = { [Tag in OutcomeTag]: OutcomeElementReactProps<Tag> };
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'outcome-provider': OutcomeElementReactProps<'outcome-provider'>;
-      'outcome-picker': OutcomeElementReactProps<'outcome-picker'>;
-      'disposition-popup': OutcomeElementReactProps<'disposition-popup'>;
-      'outcome-type-editor': OutcomeElementReactProps<'outcome-type-editor'>;
-      'outcome-outbox': OutcomeElementReactProps<'outcome-outbox'>;
-    }
+    // Adds every tag without listing them: the tags are those of element-props.ts.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends OutcomeIntrinsicElements {}
   }
 }

@@ -18,12 +18,11 @@ export type OutcomeElementVueComponent<Tag extends OutcomeTag> = new () => HTMLE
   $emit: EmitFn<{ [Name in keyof OutcomeElementEvents[Tag]]: (event: OutcomeElementEvents[Tag][Name]) => void }>;
 };
 
+/** Every tag of src/elements.ts as a Vue global component. */
+export type OutcomeGlobalComponents = { [Tag in OutcomeTag]: OutcomeElementVueComponent<Tag> };
+
 declare module 'vue' {
-  interface GlobalComponents {
-    'outcome-provider': OutcomeElementVueComponent<'outcome-provider'>;
-    'outcome-picker': OutcomeElementVueComponent<'outcome-picker'>;
-    'disposition-popup': OutcomeElementVueComponent<'disposition-popup'>;
-    'outcome-type-editor': OutcomeElementVueComponent<'outcome-type-editor'>;
-    'outcome-outbox': OutcomeElementVueComponent<'outcome-outbox'>;
-  }
+  // Adds every tag without listing them: the tags are those of element-props.ts.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends OutcomeGlobalComponents {}
 }
