@@ -175,6 +175,8 @@ async function editorScale(count: number, text: string): Promise<{ editor: numbe
   const editor = document.createElement('outcome-type-editor');
   editor.adapter = adapter;
   editor.userRole = 'editor';
+  // Wide enough for one line per row with every column: the costlier of its two layouts.
+  editor.style.inlineSize = '1280px';
   stage.append(editor);
   const table = () => editor.shadowRoot!.querySelector('[part~="table"]');
   await settled(editor);

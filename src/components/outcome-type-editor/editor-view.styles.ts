@@ -251,7 +251,7 @@ export const styles = css`
     box-shadow: inset -0.25rem 0 0 var(--_accent);
   }
 
-  @container (width < 40rem) {
+  @container (width < 40rem) or ((width < 56rem) and style(--_columns: some)) or ((width < 72rem) and style(--_columns: many)) {
     [part~='table'] tr {
       display: flex;
     }

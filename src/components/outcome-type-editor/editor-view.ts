@@ -552,7 +552,10 @@ export class EditorView implements ReactiveController {
       key: [columns.join(), showActions, this.#canReorder, this.#canUpdate, this.#isEditor, this.host.locale, height].join('|'),
     };
     const caption = this.msg('editor.caption', count);
-    return html`<div class="table-scroll" @scroll=${this.#onScroll}>
+    // Rows take two lines with a menu below a width that grows with the columns, before their
+    // values would be cut to a few letters: 40rem for up to two, 56rem up to four, 72rem beyond.
+    const crowding = columns.length > 4 ? 'many' : columns.length > 2 ? 'some' : 'few';
+    return html`<div class="table-scroll" @scroll=${this.#onScroll} ${cssomStyle({ '--_columns': crowding })}>
       <table
         part="table"
         role="grid"
@@ -1449,7 +1452,11 @@ export class EditorView implements ReactiveController {
     this.#overscan = OVERSCAN;
     const row = list.querySelector<HTMLElement>('tbody tr');
     if (row?.offsetHeight && row.offsetHeight !== this.#rowHeight) {
+      // Rows changed height (one line or two, as the form opened beside the list or the host
+      // was resized): the row at the top stays at the top.
+      const top = Math.round(list.scrollTop / this.#rowHeight);
       this.#rowHeight = row.offsetHeight;
+      if (top > 0) list.scrollTop = this.scrollTop = top * this.#rowHeight;
       changed = true;
     }
     // The header's height only shifts the window within its overscan: used from the next render on.

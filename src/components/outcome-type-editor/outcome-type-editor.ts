@@ -45,13 +45,13 @@ export type StatusFilter = 'unarchived' | 'all' | Status;
  * @csspart new-button - Opens the form for a new type.
  * @csspart note - A note: read-only backend, viewer, Smart Lists unavailable.
  * @csspart table - The list of types (an ARIA grid with `aria-rowcount`; only the rows in view are rendered, each with `aria-rowindex`).
- * @csspart row - One type (a fixed-height row; two lines on hosts narrower than 40rem).
+ * @csspart row - One type (a fixed-height row; two lines where the list is too narrow for its columns: below 40rem, 56rem with three or four columns, 72rem with more).
  * @csspart row-system - A system type's row (with `row`).
  * @csspart row-editing - The row whose form is open (with `row`; also `aria-current="true"`).
  * @csspart name - The name cell.
  * @csspart badge - The System badge.
  * @csspart actions - The buttons of a row (the row menu on narrow hosts).
- * @csspart row-menu - On hosts narrower than 40rem, the button that opens a row's menu (Edit, Delete, Move up, Move down) in place of its buttons.
+ * @csspart row-menu - On two-line rows (see `row`), the button that opens a row's menu (Edit, Delete, Move up, Move down) in place of its buttons.
  * @csspart drag-handle - Drag a row by it to move it (pointer).
  * @csspart move-up - Moves a type up one place.
  * @csspart move-down - Moves a type down one place.

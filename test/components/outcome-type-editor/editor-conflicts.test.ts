@@ -39,8 +39,13 @@ const active = (el: OutcomeTypeEditor) => el.shadowRoot!.activeElement as HTMLEl
 const announced = (el: OutcomeTypeEditor) => $(el, '[aria-live="polite"]')!.textContent!.trim();
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function editor(adapter: OutcomeAdapter, role: 'editor' | 'viewer' = 'editor'): Promise<OutcomeTypeEditor> {
-  const el = await fixture<OutcomeTypeEditor>(html`<outcome-type-editor .adapter=${adapter} user-role=${role}></outcome-type-editor>`);
+/**
+ * An editor on a host of `width`: at 800 px (two admins stacked in the page) an open form is a
+ * modal dialog; 1280 px is wide enough for one line per row with every column and its buttons.
+ */
+async function editor(adapter: OutcomeAdapter, role: 'editor' | 'viewer' = 'editor', width = '800px'): Promise<OutcomeTypeEditor> {
+  const host = await fixture<HTMLDivElement>(html`<div style="width: ${width}"><outcome-type-editor .adapter=${adapter} user-role=${role}></outcome-type-editor></div>`);
+  const el = host.querySelector('outcome-type-editor')!;
   await until(() => $(el, '[part~="table"]'), 'the list');
   await el.updateComplete;
   return el;
@@ -362,7 +367,7 @@ describe('Archive instead (MemoryAdapter)', () => {
       await adapter.recordOutcome({ subjectId: `call-${index}`, outcomeKey: 'wrong_number', source: 'agent' }, { idempotencyKey: `record-${index}` });
     }
     await adapter.recordOutcome({ subjectId: 'call-x', outcomeKey: 'sale', source: 'agent' }, { idempotencyKey: 'record-x' });
-    const el = await editor(adapter);
+    const el = await editor(adapter, 'editor', '1280px');
     const seen: string[] = [];
     el.addEventListener('outcome-type-change', (event) => seen.push(`${event.detail.action} ${event.detail.outcomeType.status}`));
     rowControl(el, 'Wrong number', 'delete-button').focus();

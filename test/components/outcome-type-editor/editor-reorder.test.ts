@@ -188,8 +188,10 @@ const $ = (el: OutcomeTypeEditor, selector: string) => el.shadowRoot!.querySelec
 const announced = (el: OutcomeTypeEditor) => $(el, '[aria-live="polite"]')!.textContent!.trim();
 const shownNames = (el: OutcomeTypeEditor) => [...el.shadowRoot!.querySelectorAll('tbody .type-name')].map((cell) => cell.textContent!.trim());
 
+/** On a host wide enough for one line per row with every column, so each row has its move buttons. */
 async function editor(adapter: OutcomeAdapter): Promise<OutcomeTypeEditor> {
-  const el = await fixture<OutcomeTypeEditor>(html`<outcome-type-editor .adapter=${adapter} user-role="editor"></outcome-type-editor>`);
+  const host = await fixture<HTMLDivElement>(html`<div style="width: 1280px"><outcome-type-editor .adapter=${adapter} user-role="editor"></outcome-type-editor></div>`);
+  const el = host.querySelector('outcome-type-editor')!;
   await until(() => $(el, '[part~="table"]'), 'the list');
   await el.updateComplete;
   return el;
@@ -298,7 +300,7 @@ describe('<outcome-type-editor> reordering', function () {
   it('says the failure in Spanish', async () => {
     const adapter = new WatchedAdapter(seeded(12, 'worst'));
     adapter.failAt = 1;
-    const el = await fixture<OutcomeTypeEditor>(html`<div lang="es"><outcome-type-editor .adapter=${adapter} user-role="editor"></outcome-type-editor></div>`).then(
+    const el = await fixture<OutcomeTypeEditor>(html`<div lang="es" style="width: 1280px"><outcome-type-editor .adapter=${adapter} user-role="editor"></outcome-type-editor></div>`).then(
       (host) => host.querySelector('outcome-type-editor')!,
     );
     await until(() => $(el, '[part~="table"]') && shownNames(el).length === 12, 'la lista');

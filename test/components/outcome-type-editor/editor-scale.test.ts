@@ -132,7 +132,8 @@ describe('<outcome-type-editor> at scale', () => {
           const rect = row.getBoundingClientRect();
           expect(rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5, 'row within the host').to.equal(true);
         }
-        const narrow = width < 640;
+        // Seven columns (the outcome-types rules): one line per row from 72rem, two below it.
+        const narrow = width < 72 * 16;
         expect($$(el, '[part~="row-menu"]').some((menu) => menu.getClientRects().length), 'row menus').to.equal(narrow);
         expect($$(el, '[part~="edit-button"]').some((edit) => edit.getClientRects().length), 'inline buttons').to.equal(!narrow);
         expect($(el, '.table-scroll')!.scrollWidth, 'no sideways scrolling').to.be.at.most($(el, '.table-scroll')!.clientWidth + 1);
