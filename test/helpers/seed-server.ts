@@ -41,5 +41,7 @@ export async function seedServer<State = unknown>(name: string) {
     faults: (...faults: Fault[]) => control('faults', faults),
     state: () => control('state') as Promise<State>,
     log: () => control('log') as Promise<LoggedRequest[]>,
+    /** A control of this server's own API (GET without a body, POST with one). */
+    control,
   };
 }

@@ -7,6 +7,8 @@
 //   POST /__control/faults [..]     queue faults (see `Fault` below)
 //   GET  /__control/state           the server's state, to prove what was stored exactly once
 //   GET  /__control/log             the requests received (method, path, query, headers, body)
+//   POST /__control/<other>         the API's own controls, when it has a `control` function
+//                                   (e.g. genesys-api.mjs: expire every token now)
 import { createServer } from 'node:http';
 
 // Exactly what the adapters send, plus one host header (X-Request-Id) for the extra-headers option.
@@ -27,7 +29,7 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-a
  *   redirect: answers 302 to `location`.
  */
 
-export function createSeedServer({ name, createState, handle }) {
+export function createSeedServer({ name, createState, handle, control }) {
   let state = createState();
   /** @type {Fault[]} */
   let faults = [];
@@ -82,6 +84,8 @@ export function createSeedServer({ name, createState, handle }) {
       }
       if (path === '/__control/state') return send(res, 200, state);
       if (path === '/__control/log') return send(res, 200, log);
+      const own = control?.(path.slice('/__control/'.length), raw ? JSON.parse(raw) : undefined, state);
+      if (own) return send(res, own.status, own.body, own.headers);
       return send(res, 404, { error: 'unknown control' });
     }
     let body;
