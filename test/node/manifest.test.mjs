@@ -130,7 +130,43 @@ describe('custom-elements.json', () => {
     const definitions = manifest.modules
       .flatMap((module) => (module.exports ?? []).filter((item) => item.kind === 'custom-element-definition').map((item) => `${module.path} ${item.name}`))
       .sort();
-    assert.deepEqual(definitions, tags.map((tag) => `src/define.ts ${tag}`));
+    assert.deepEqual(definitions, tags.map((tag) => `dist/define.js ${tag}`));
+  });
+
+  test('its modules are the entry points the package ships: the JavaScript, with its declarations', () => {
+    const entries = Object.values(pkg.exports).filter((target) => typeof target === 'object' && target.default);
+    for (const module of manifest.modules) {
+      const entry = entries.find((target) => target.default === `./${module.path}`);
+      assert.ok(entry, `${module.path} is no entry point of package.json "exports"`);
+      assert.equal(module.typeDefinitionPath, entry.types.replace(/^\.\//, ''), `${module.path}: declarations`);
+      for (const file of [module.path, module.typeDefinitionPath]) {
+        assert.ok(existsSync(`${root}${file}`), `${file} is not built (run \`npm run build\`)`);
+      }
+    }
+    const paths = manifest.modules.map((module) => module.path);
+    for (const tag of definedTags()) assert.ok(paths.includes(`dist/${tag}.js`), `no module for <${tag}>`);
+  });
+
+  test('every reference names a module of the manifest or another package', () => {
+    const paths = new Set(manifest.modules.map((module) => module.path));
+    const dangling = [];
+    const visit = (value) => {
+      if (Array.isArray(value)) return value.forEach(visit);
+      if (!value || typeof value !== 'object') return;
+      for (const [key, child] of Object.entries(value)) {
+        if (['superclass', 'inheritedFrom', 'declaration', 'mixins', 'references'].includes(key)) {
+          for (const reference of [child].flat()) {
+            if (reference.module && !reference.package && !paths.has(reference.module)) dangling.push(`${key} ${reference.name} → ${reference.module}`);
+          }
+        }
+        visit(child);
+      }
+    };
+    visit(manifest.modules);
+    assert.deepEqual([...new Set(dangling)], []);
+    // The base classes the elements inherit from are declared on the main entry, which exports them.
+    const main = manifest.modules.find((module) => module.path === 'dist/index.js');
+    assert.deepEqual(main?.declarations.map((declaration) => declaration.name).sort(), ['OutcomeElement', 'OutcomeFormElement']);
   });
 
   test('README.md has a section for every element and for nothing else', () => {
