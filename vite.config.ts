@@ -11,7 +11,7 @@ const ELEMENT_TAGS = ['outcome-provider', 'outcome-picker', 'disposition-popup',
 const entry: Record<string, string> = {
   index: 'src/index.ts',
   define: 'src/define.ts',
-  model: 'src/model/index.ts',
+  model: 'src/model-package.ts',
   adapters: 'src/adapters/index.ts',
   'locales/es': 'src/locales/es.ts',
   'strict-csp': 'src/model/strict-csp.ts',

@@ -17,3 +17,14 @@ export function sortOutcomeTypes<T extends Pick<OutcomeType, 'ordinal' | 'name' 
 ): T[] {
   return [...types].sort(compareOutcomeTypes);
 }
+
+/**
+ * `types` itself when already in the canonical order (every built-in adapter lists in order),
+ * else a sorted copy: a list is checked in one pass rather than sorted a second time.
+ */
+export function inOrder<T extends Pick<OutcomeType, 'ordinal' | 'name' | 'id'>>(types: readonly T[]): readonly T[] {
+  for (let index = 1; index < types.length; index++) {
+    if (compareOutcomeTypes(types[index - 1]!, types[index]!) > 0) return sortOutcomeTypes(types);
+  }
+  return types;
+}

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CloseAdapter, type CloseAdapterOptions } from '../../src/adapters/close-adapter.js';
+import { CloseAdapter, type CloseAdapterOptions } from '../../src/adapters/close/close-adapter.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
-import { CLOSE_RULES } from '../../src/model/field-rules.js';
+import { CLOSE_RULES } from '../../src/adapters/rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';

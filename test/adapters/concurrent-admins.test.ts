@@ -4,8 +4,8 @@
 // is never reverted, an update that names the version it `expected` fails with `conflict`
 // (carrying the server's version) when that version is gone, and a deleted type stays deleted.
 import { expect } from '@open-wc/testing';
-import { CloseAdapter } from '../../src/adapters/close-adapter.js';
-import { SailorAdapter } from '../../src/adapters/sailor-adapter.js';
+import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
+import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import type { OutcomeType, OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';

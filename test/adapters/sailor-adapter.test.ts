@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { SailorAdapter, type SailorAdapterOptions } from '../../src/adapters/sailor-adapter.js';
+import { SailorAdapter, type SailorAdapterOptions } from '../../src/adapters/sailor/sailor-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
-import { SAILOR_RULES } from '../../src/model/field-rules.js';
+import { SAILOR_RULES } from '../../src/adapters/rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer, type Fault, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';
