@@ -92,14 +92,18 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
     const items: Item[] = [];
     const seen = { ids: new Map<string, number>(), keys: new Map<string, number>() };
     let offset = 0;
+    let previousPage = new Set<string>();
     const take = (envelope: Envelope, source: string) => {
       onEnvelope?.(envelope);
       const wire = list.items(envelope);
       const { values, repeated } = readList(wire, list.item, this.reportInvalid, source, { offset, seen, outcome });
       for (const value of values) items.push(value);
       offset += wire.length;
-      // A page whose good items all came before says nothing new (a server ignoring `_skip`).
-      return { count: wire.length, advanced: values.length > 0 || repeated === 0 };
+      // The page before, again (a server ignoring `_skip`), says nothing new; one outcome that
+      // came twice because another was created meanwhile does not stop the list.
+      const again = values.length === 0 && repeated.length > 0 && repeated.every((id) => previousPage.has(id));
+      previousPage = new Set([...values.map((value) => outcome(value).id), ...repeated]);
+      return { count: wire.length, advanced: !again };
     };
     if (list.paging) {
       await list.paging.read(
@@ -140,7 +144,7 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
   }
 
   /** The value of a parsed answer, or `bad_response` naming the request and the failing path under `root`. */
-  protected answer<T>(result: ParseResult<T>, request: Pick<HttpRequest, 'method' | 'path'>, root: readonly PropertyKey[] = []): T {
+  protected answer<T>(result: ParseResult<T>, request: Pick<HttpRequest, 'method' | 'path' | 'query'>, root: readonly PropertyKey[] = []): T {
     if (result.ok) return result.value;
     throw unexpectedBody(request, describeIssues(result.issues, root));
   }

@@ -471,8 +471,10 @@ export class HttpClient {
 }
 
 /** `bad_response` for an answer that does not say what the request expects; `detail` names the path. */
-export function unexpectedBody(request: Pick<HttpRequest, 'method' | 'path'>, detail: string, status?: number): OutcomeAdapterError {
-  return new OutcomeAdapterError('bad_response', `${request.method} ${request.path} answered with an unexpected body: ${detail}`, {
+export function unexpectedBody(request: Pick<HttpRequest, 'method' | 'path' | 'query'>, detail: string, status?: number): OutcomeAdapterError {
+  const query = Object.entries(request.query ?? {}).filter(([, value]) => value !== undefined);
+  const target = query.length ? `${request.path}?${query.map(([name, value]) => `${name}=${value}`).join('&')}` : request.path;
+  return new OutcomeAdapterError('bad_response', `${request.method} ${target} answered with an unexpected body: ${detail}`, {
     status,
     retryable: false,
   });

@@ -31,7 +31,7 @@ export interface SeenOutcomes {
  * `parseListLeniently` for outcome types (or items holding one): an item whose id or key came
  * earlier in the list is left out and reported too, so one id never stands for two types
  * (two radios checked). `offset` is the place of `items[0]` in the whole list, across pages;
- * `repeated` counts the well-formed items left out as repeats.
+ * `repeated` holds the ids of the well-formed items left out as repeats.
  */
 export function readList<T>(
   items: readonly unknown[],
@@ -43,9 +43,9 @@ export function readList<T>(
     seen?: SeenOutcomes;
     outcome?: (item: T) => OutcomeType;
   } = {},
-): { values: T[]; repeated: number } {
+): { values: T[]; repeated: string[] } {
   const values: T[] = [];
-  let repeated = 0;
+  const repeated: string[] = [];
   items.forEach((item, index) => {
     const result = parseItem(item, offset + index);
     if (!result.ok) {
@@ -56,7 +56,7 @@ export function readList<T>(
     const repeat = seen.ids.has(id) ? (['id', id, seen.ids.get(id)!] as const) : seen.keys.has(key) ? (['key', key, seen.keys.get(key)!] as const) : undefined;
     if (repeat) {
       const [what, value, first] = repeat;
-      repeated++;
+      repeated.push(id);
       report({ source, index, item, message: `${describeIssues([{ at: [], message: `the ${what} "${value}" appears more than once` }], [index])} (kept the first, item ${first} of the list)` });
       return;
     }
