@@ -18,7 +18,7 @@ import {
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 
 /**
- * An ISO-8601 instant as backends write it: seconds and fractions optional (Close sends
+ * An ISO-8601 instant as backends write it: seconds and fractions optional (some send
  * microseconds), `Z` or an offset with or without a colon. A regular expression rather than
  * `Date.parse`: reading 10,000 outcome types must stay within budget, and Date.parse is half of it.
  */
