@@ -128,7 +128,7 @@ export class OutcomeStore {
       this.#inflight = undefined;
       this.#retryLater();
       if (lastKnown) {
-        const outcomeTypes = frozenInOrder(lastKnown.outcomeTypes);
+        const outcomeTypes = inOrder(lastKnown.outcomeTypes);
         this.#set({ status: 'ready', outcomeTypes, error, loading: false, stale: true, fetchedAt: lastKnown.fetchedAt });
         return outcomeTypes;
       }
@@ -139,7 +139,7 @@ export class OutcomeStore {
     this.#inflight = undefined;
     clearTimeout(this.#retryTimer);
     this.#retryDelay = 0;
-    const outcomeTypes = frozenInOrder(types);
+    const outcomeTypes = inOrder(types);
     const fetchedAt = new Date().toISOString();
     this.#set({ status: 'ready', outcomeTypes, error: null, loading: false, stale: false, fetchedAt });
     this.#keep(outcomeTypes, fetchedAt);
@@ -295,7 +295,7 @@ export class OutcomeStore {
     const pending = this.#inflight;
     this.#inflight = undefined;
     if (this.#snapshot.status === 'ready') {
-      this.#set({ outcomeTypes: frozenInOrder(change(this.#snapshot.outcomeTypes)) });
+      this.#set({ outcomeTypes: inOrder(change(this.#snapshot.outcomeTypes)) });
     }
     if (pending) void this.reload().catch(() => undefined);
   }
@@ -306,11 +306,3 @@ export class OutcomeStore {
   }
 }
 
-/**
- * The list in the canonical order, frozen: the adapters' lists come sorted and are only checked;
- * the array is the store's own, never the one an adapter (which may keep it) handed over.
- */
-function frozenInOrder(types: readonly OutcomeType[]): readonly OutcomeType[] {
-  const ordered = inOrder(types);
-  return Object.freeze(ordered === types ? types.slice() : ordered);
-}

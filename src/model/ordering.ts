@@ -19,12 +19,9 @@ export function sortOutcomeTypes<T extends Pick<OutcomeType, 'ordinal' | 'name' 
 }
 
 /**
- * `types` itself when already in the canonical order (every built-in adapter lists in order),
- * else a sorted copy: a list is checked in one pass rather than sorted a second time.
+ * A frozen copy in the canonical order. Every built-in adapter lists in that order already, so a
+ * list is checked in one pass and sorted only when it is not (a host's adapter may not sort).
  */
 export function inOrder<T extends Pick<OutcomeType, 'ordinal' | 'name' | 'id'>>(types: readonly T[]): readonly T[] {
-  for (let index = 1; index < types.length; index++) {
-    if (compareOutcomeTypes(types[index - 1]!, types[index]!) > 0) return sortOutcomeTypes(types);
-  }
-  return types;
+  return Object.freeze(types.some((type, index) => index > 0 && compareOutcomeTypes(types[index - 1]!, type) > 0) ? sortOutcomeTypes(types) : types.slice());
 }
