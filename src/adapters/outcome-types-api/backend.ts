@@ -16,8 +16,10 @@ export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
 
 export const OUTCOME_TYPES_PATH = '/api/v1/outcome-types';
 
-/** The fields the model knows (wire names are canonical); every other field is kept in `extras`. */
-const KNOWN = new Set(['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt']);
+/** Wire field → canonical field (the same names here); every other wire field is kept in `extras`. */
+const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = Object.fromEntries(
+  ['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt'].map((name) => [name, name]),
+);
 
 /** The fields a POST or PUT body carries. */
 export const WRITABLE = ['key', 'name', 'description', 'classification', 'category', 'ordinal', 'status'] as const;
@@ -28,7 +30,7 @@ export function readOutcomeType(item: unknown): ParseResult<OutcomeType> {
   const known: Record<string, unknown> = {};
   const extras: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) {
-    if (!KNOWN.has(name)) extras[name] = value;
+    if (!(name in CANONICAL_BY_WIRE)) extras[name] = value;
     else if (value !== undefined) known[name] = value;
   }
   known['extras'] = extras;
@@ -39,7 +41,7 @@ export function readOutcomeType(item: unknown): ParseResult<OutcomeType> {
 export const outcomeTypesApi: HttpBackend<unknown[], OutcomeType, OutcomeTypesApiAdapterOptions> = {
   name: 'outcome-types',
   auth: (options) => ({ type: 'bearer', token: options.token }),
-  errors: { name: 'The outcome-types API' },
+  errors: { name: 'The outcome-types API', fields: CANONICAL_BY_WIRE },
   rules: OUTCOME_TYPES_API_RULES,
   operations: { create: true, update: true, delete: true, record: false },
   list: {
