@@ -24,17 +24,22 @@ const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = Object.fromEntries(
 /** The fields a POST or PUT body carries. */
 export const WRITABLE = ['key', 'name', 'description', 'classification', 'category', 'ordinal', 'status'] as const;
 
-/** One wire object as an outcome type, validated once. */
+/**
+ * One wire object as an outcome type, validated once. The schema keeps only the model's fields,
+ * so the wire object is parsed as it is and only the fields the model has no place for are
+ * gathered, into `extras`.
+ */
 export function readOutcomeType(item: unknown): ParseResult<OutcomeType> {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) return parseWith(OutcomeTypeSchema, item);
-  const known: Record<string, unknown> = {};
+  // A wire field named `extras` is the backend's, not the model's: it goes into extras too.
+  const own = item && typeof item === 'object' && 'extras' in item ? { ...item, extras: undefined } : item;
+  const parsed = parseWith(OutcomeTypeSchema, own);
+  if (!parsed.ok) return parsed;
   const extras: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) {
+  for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
     if (!(name in CANONICAL_BY_WIRE)) extras[name] = value;
-    else if (value !== undefined) known[name] = value;
   }
-  known['extras'] = extras;
-  return parseWith(OutcomeTypeSchema, known);
+  parsed.value.extras = extras;
+  return parsed;
 }
 
 /** seeds/outcome-types-api.txt, described once: a bare array, Bearer auth, canonical field names. */
