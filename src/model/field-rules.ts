@@ -57,9 +57,24 @@ export const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = (({ isSystem: _, ...wr
 export function withDefaults(
   fields: Pick<OutcomeType, 'id' | 'key' | 'name'> & Partial<OutcomeType>,
 ): OutcomeType {
-  const type: OutcomeType = { ...OUTCOME_TYPE_DEFAULTS, extras: {}, ...fields };
-  for (const name of Object.keys(type) as (keyof OutcomeType)[]) {
-    if (type[name] === undefined) delete type[name];
+  // One object shape for every item, and no `delete`: fields a backend left undefined are skipped.
+  const type: OutcomeType = {
+    id: fields.id,
+    key: fields.key,
+    name: fields.name,
+    description: OUTCOME_TYPE_DEFAULTS.description,
+    classification: OUTCOME_TYPE_DEFAULTS.classification,
+    category: OUTCOME_TYPE_DEFAULTS.category,
+    kind: OUTCOME_TYPE_DEFAULTS.kind,
+    ordinal: OUTCOME_TYPE_DEFAULTS.ordinal,
+    status: OUTCOME_TYPE_DEFAULTS.status,
+    isSystem: OUTCOME_TYPE_DEFAULTS.isSystem,
+    requiresFutureScheduledAt: OUTCOME_TYPE_DEFAULTS.requiresFutureScheduledAt,
+    extras: {},
+  };
+  for (const name in fields) {
+    const value = fields[name as keyof OutcomeType];
+    if (value !== undefined) (type as unknown as Record<string, unknown>)[name] = value;
   }
   return type;
 }
