@@ -85,7 +85,7 @@ function fieldOf(path: readonly PropertyKey[], names: Readonly<Record<string, st
 
 /**
  * Field errors in the shapes backends use: `{ field: "msg" }`, `{ field: ["msg"] }`,
- * `[{ field | path | param | loc, message }]` (a path given as a string or as keys, e.g. zod's
+ * `[{ field | fieldName | path | param | loc, message }]` (a path given as a string or as keys, e.g. zod's
  * `details[].path`), under `field-errors`, `fieldErrors`, `field_errors`, `errors` or `details`,
  * and a single `field`/`param` beside the message. Wire names become canonical through `names`
  * (a map, or a function of the dotted path).
@@ -106,7 +106,7 @@ export function readFieldErrors(
     const source = body[name];
     if (Array.isArray(source)) {
       for (const entry of source) {
-        if (isRecord(entry)) add(entry['field'] ?? entry['path'] ?? entry['param'] ?? entry['loc'], entry['message'] ?? entry['error'] ?? entry['msg']);
+        if (isRecord(entry)) add(entry['field'] ?? entry['fieldName'] ?? entry['path'] ?? entry['param'] ?? entry['loc'], entry['message'] ?? entry['error'] ?? entry['msg']);
       }
     } else if (isRecord(source)) {
       for (const [field, message] of Object.entries(source)) add(field, message);
