@@ -8,7 +8,7 @@ import { readElementRegistry } from './scripts/element-registry.mjs';
 const entry: Record<string, string> = {
   index: 'src/index.ts',
   define: 'src/define.ts',
-  model: 'src/model/index.ts',
+  model: 'src/model-package.ts',
   adapters: 'src/adapters/index.ts',
   'locales/es': 'src/locales/es.ts',
   'strict-csp': 'src/model/strict-csp.ts',

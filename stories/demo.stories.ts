@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { css, html, LitElement, nothing } from 'lit';
 import type { RequestOptions } from '../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../src/adapters/errors.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup, NotesMode } from '../src/components/disposition-popup/disposition-popup.js';
 import { OutcomeStore } from '../src/controllers/outcome-store.js';
 import '../src/define.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup } from '../src/components/disposition-popup/disposition-popup.js';
 import '../src/define.js';
 import type { RecordedOutcome } from '../src/model/types.js';

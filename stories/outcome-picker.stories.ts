@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { OutcomeAdapter } from '../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../src/adapters/errors.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../src/components/outcome-picker/outcome-picker.js';
 import '../src/define.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../test/helpers/sample-outcomes.js';

@@ -7,8 +7,8 @@ import {
   TaskResultTypeAdapter,
   type OutcomeAdapter,
 } from '../src/adapters/index.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { CLOSE_RULES, SAILOR_RULES } from '../src/model/field-rules.js';
+import { MemoryAdapter } from '../src/adapters/memory/memory-adapter.js';
+import { CLOSE_RULES, SAILOR_RULES } from '../src/adapters/rules.js';
 import '../src/define.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../test/helpers/sample-outcomes.js';
 import { api as closeApi, CLOSE_API_KEY } from '../test/servers/close-api.mjs';

@@ -46,6 +46,15 @@ export interface AdapterCapabilities {
 
 export type SmartList = { id: string; name: string };
 
+/** The capabilities of a backend: its operations, the caller's role and its rules, frozen. */
+export function capabilitiesOf(
+  operations: Pick<AdapterCapabilities, 'create' | 'update' | 'delete' | 'record'>,
+  role: Role,
+  rules: { fields: FieldRules; crossField: readonly CrossFieldRule[] },
+): AdapterCapabilities {
+  return Object.freeze({ ...operations, role, fields: rules.fields, crossField: rules.crossField });
+}
+
 /** The one seam between the elements and a backend. */
 export interface OutcomeAdapter {
   /**

@@ -1,18 +1,28 @@
 import type * as z from 'zod/mini';
-import { parseWith } from '../model/parse.js';
-import { OutcomeAdapterError, type AdapterErrorCode } from './errors.js';
+import { describeIssues, parseWith } from '../model/parse.js';
+import { OutcomeAdapterError } from './errors.js';
+import { codeForStatus, errorReader, isRecord, readErrorBody, type ErrorDialect, type ErrorReader } from './error-body.js';
 import { delay } from './delay.js';
 import type { InvalidItemHandler } from './adapter.js';
 
+export { errorReader, readErrorBody, readFieldErrors } from './error-body.js';
+export type { ErrorDialect, ErrorMeaning, ErrorReader } from './error-body.js';
+
+/**
+ * A bearer token, or where to get the current one: a provider is asked once, again after a
+ * 401 (one refresh, one retry), so expiring tokens are renewed without the caller noticing.
+ */
+export type TokenSource = string | (() => Promise<string> | string);
+
 /** How a backend wants its caller identified. */
 export type HttpAuth =
-  | { type: 'bearer'; token: string }
+  | { type: 'bearer'; token: TokenSource }
   | { type: 'basic'; username: string; password?: string }
   | { type: 'header'; name: string; value: string };
 
 /** The options every HTTP adapter takes (DESIGN.md, "Constructor options"). */
 export interface HttpAdapterOptions {
-  /** Origin and any path prefix of the API, e.g. `https://api.example.com`. */
+  /** Origin and any path prefix of the API, e.g. `https://api.example.com`. Never with credentials. */
   baseUrl: string;
   /**
    * The adapter's identity (`OutcomeAdapter.id`), which queued records, drafts and the last
@@ -27,7 +37,7 @@ export interface HttpAdapterOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for requests safe to repeat. Default 2. */
   retries?: number;
-  /** Extra headers sent with every request. */
+  /** Extra headers sent with every request; never the ones that carry the adapter's credentials. */
   headers?: Record<string, string>;
   /** Where malformed items of a list are reported. Default `console.warn`. */
   onInvalidItem?: InvalidItemHandler;
@@ -43,7 +53,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;
-  /** Relative to the base URL, e.g. `/api/v1/outcome/abc/`. */
+  /** Relative to the base URL, e.g. `/api/v1/outcome/abc/`; no empty, `.` or `..` segment. */
   path: string;
   query?: Record<string, string | number | undefined>;
   /** Sent as JSON. */
@@ -53,82 +63,6 @@ export interface HttpRequest {
   signal?: AbortSignal | undefined;
 }
 
-/** What a backend's error body means, in canonical terms. */
-export interface ErrorMeaning {
-  code?: AdapterErrorCode;
-  message?: string;
-  /** Keyed by canonical field name. */
-  fieldErrors?: Record<string, string>;
-}
-
-/**
- * Reads a backend's error body. The default reads the usual shapes leniently; adapters pass
- * their own to map backend codes and wire field names (e.g. Sailor's `destination_not_found`).
- */
-export type ErrorReader = (status: number, body: unknown) => ErrorMeaning;
-
-const CODE_BY_STATUS: Record<number, AdapterErrorCode> = {
-  400: 'validation',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  408: 'timeout',
-  409: 'conflict',
-  410: 'not_found',
-  413: 'validation',
-  415: 'unsupported_media_type',
-  422: 'validation',
-  429: 'rate_limited',
-};
-
-function codeForStatus(status: number): AdapterErrorCode {
-  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'validation');
-}
-
-function asText(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value;
-  if (value && typeof value === 'object' && 'message' in value) return asText(value.message);
-  return undefined;
-}
-
-/**
- * Field errors in the shapes backends use: `{ field: "msg" }`, `{ field: ["msg"] }`,
- * `[{ field, message }]`, under `field-errors`, `fieldErrors`, `field_errors`, `errors` or
- * `details`. Field names are passed through `rename` (wire name → canonical name).
- */
-export function readFieldErrors(body: unknown, rename: (wire: string) => string = (name) => name): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  if (!body || typeof body !== 'object') return fieldErrors;
-  const record = body as Record<string, unknown>;
-  const source = record['field-errors'] ?? record['fieldErrors'] ?? record['field_errors'] ?? record['errors'] ?? record['details'];
-  const add = (field: unknown, message: unknown) => {
-    const text = Array.isArray(message) ? message.map(asText).filter(Boolean).join(' ') : asText(message);
-    if (typeof field === 'string' && field && text) fieldErrors[rename(field)] ??= text;
-  };
-  if (Array.isArray(source)) {
-    for (const item of source) {
-      if (item && typeof item === 'object') {
-        const entry = item as Record<string, unknown>;
-        add(entry['field'] ?? entry['path'] ?? entry['param'], entry['message'] ?? entry['error'] ?? entry['msg']);
-      }
-    }
-  } else if (source && typeof source === 'object') {
-    for (const [field, message] of Object.entries(source)) add(field, message);
-  }
-  return fieldErrors;
-}
-
-/** The default reader: `error` / `message` / `detail` for the text, field errors where found. */
-export const readErrorBody: ErrorReader = (_status, body) => {
-  if (typeof body === 'string') return { message: body.trim().slice(0, 300) || undefined };
-  if (!body || typeof body !== 'object') return {};
-  const record = body as Record<string, unknown>;
-  return {
-    message: asText(record['message']) ?? asText(record['error']) ?? asText(record['detail']) ?? asText(record['title']),
-    fieldErrors: readFieldErrors(body),
-  };
-};
-
 /** Base64 of UTF-8 text; `btoa` alone throws on anything outside Latin-1. */
 function base64(text: string): string {
   let binary = '';
@@ -136,16 +70,10 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-function authHeaders(auth: HttpAuth | undefined): Record<string, string> {
-  if (!auth) return {};
-  switch (auth.type) {
-    case 'bearer':
-      return { Authorization: `Bearer ${auth.token}` };
-    case 'basic':
-      return { Authorization: `Basic ${base64(`${auth.username}:${auth.password ?? ''}`)}` };
-    case 'header':
-      return { [auth.name]: auth.value };
-  }
+/** The header that carries the credentials of `auth`, lower case. */
+function authHeaderName(auth: HttpAuth | undefined): string | undefined {
+  if (!auth) return undefined;
+  return auth.type === 'header' ? auth.name.toLowerCase() : 'authorization';
 }
 
 /** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), or undefined. */
@@ -156,6 +84,29 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A URL as text with any `user:password@` taken out, for messages. */
+function withoutCredentials(text: string): string {
+  return text.replace(/\/\/[^/?#@]*@/, '//');
+}
+
+// `.` and `..` (also percent-encoded: URL parsing decodes `%2e`) move the request target; an
+// empty segment inside a path is an id left out.
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/** `validation` before the wire when a path has an empty, `.` or `..` segment. */
+function assertSafePath(request: HttpRequest): void {
+  const pathname = request.path.split(/[?#]/, 1)[0]!;
+  const segments = pathname.split('/').slice(1);
+  const bad = segments.findIndex((segment, index) => DOT_SEGMENT.test(segment) || (segment === '' && index < segments.length - 1));
+  if (!pathname.startsWith('/') || bad !== -1) {
+    throw new OutcomeAdapterError(
+      'validation',
+      `Not sent: ${request.method} ${JSON.stringify(request.path)} has an empty, "." or ".." path segment, which would change the request target.`,
+      { retryable: false },
+    );
+  }
+}
+
 interface Attempt {
   status: number;
   headers: Headers;
@@ -163,30 +114,44 @@ interface Attempt {
 }
 
 /**
- * The one HTTP client of every adapter: base URL, auth, JSON, a timeout per attempt, the
- * caller's AbortSignal, no redirects (credentials never follow one to another origin), retries
- * only where repeating is safe, and every failure as an OutcomeAdapterError.
+ * The one HTTP client of every adapter: base URL, auth (a refreshing token included), JSON, a
+ * timeout per attempt, the caller's AbortSignal, no redirects (credentials never follow one to
+ * another origin), retries only where repeating is safe, request targets that stay where they
+ * were meant to, and every failure as an OutcomeAdapterError.
  */
 export class HttpClient {
   readonly #baseUrl: string;
   readonly #auth: HttpAuth | undefined;
   readonly #options: HttpAdapterOptions;
   readonly #readError: ErrorReader;
+  readonly #okField: string | undefined;
+  /** The current token of a provider, shared by concurrent requests. */
+  #token: Promise<string> | undefined;
 
-  constructor(options: HttpAdapterOptions, auth: HttpAuth | undefined, readError: ErrorReader = readErrorBody) {
+  constructor(options: HttpAdapterOptions, auth: HttpAuth | undefined, readError: ErrorReader | ErrorDialect = readErrorBody) {
     let url: URL;
     try {
       url = new URL(options.baseUrl);
     } catch {
-      throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${options.baseUrl}".`);
+      throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${withoutCredentials(String(options.baseUrl))}".`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new TypeError(`baseUrl must be an http(s) URL, got "${url.protocol}".`);
     }
+    if (url.username || url.password) {
+      throw new TypeError('baseUrl must not carry credentials (user:password@): give them as the adapter\'s token or API key.');
+    }
+    const guarded = authHeaderName(auth);
+    for (const name of Object.keys(options.headers ?? {})) {
+      if (name.toLowerCase() === 'authorization' || name.toLowerCase() === guarded) {
+        throw new TypeError(`headers must not set "${name}": the adapter sends its own credentials; give them as its token or API key.`);
+      }
+    }
     this.#baseUrl = url.href.replace(/\/+$/, '');
     this.#auth = auth;
     this.#options = options;
-    this.#readError = readError;
+    this.#readError = typeof readError === 'function' ? readError : errorReader(readError);
+    this.#okField = typeof readError === 'function' ? undefined : readError.okField;
   }
 
   /** The base URL as requests use it: absolute, without a trailing slash. */
@@ -201,25 +166,19 @@ export class HttpClient {
   async send<S extends z.ZodMiniType>(request: HttpRequest, schema: S): Promise<z.output<S>> {
     const response = await this.request(request);
     const parsed = parseWith(schema, response.body);
-    if (!parsed.ok) {
-      throw new OutcomeAdapterError(
-        'bad_response',
-        `${request.method} ${request.path} answered with an unexpected body: ${parsed.message}`,
-        { status: response.status },
-      );
-    }
+    if (!parsed.ok) throw unexpectedBody(request, describeIssues(parsed.issues), response.status);
     return parsed.value;
   }
 
-  /** Sends a request with retries where safe; resolves with any 2xx answer. */
+  /** Sends a request with retries where safe; resolves with any 2xx answer that is not a failure. */
   async request(request: HttpRequest): Promise<Attempt> {
+    assertSafePath(request);
     const retries = Math.max(0, this.#options.retries ?? 2);
     // GET, PUT and DELETE are idempotent by HTTP's definition; POST and PATCH only with a key.
     const repeatable = request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE' || Boolean(request.idempotencyKey);
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.#attempt(request);
-        return answer;
+        return await this.#authorized(request);
       } catch (thrown) {
         const error = OutcomeAdapterError.from(thrown, 'network');
         // A DELETE whose first answer was lost may find the item already gone: that is done.
@@ -230,6 +189,47 @@ export class HttpClient {
         if (wait === undefined) throw error;
         await delay(wait, request.signal);
       }
+    }
+  }
+
+  /** One attempt; with a token provider, a 401 gets one fresh token and one more try. */
+  async #authorized(request: HttpRequest): Promise<Attempt> {
+    const token = this.#auth?.type === 'bearer' && typeof this.#auth.token === 'function' ? this.#currentToken() : undefined;
+    try {
+      return await this.#attempt(request, token && (await token));
+    } catch (thrown) {
+      if (!token || !(thrown instanceof OutcomeAdapterError) || thrown.status !== 401) throw thrown;
+      // Requests that failed with the same token share one refresh.
+      if (this.#token === token) this.#token = undefined;
+      return this.#attempt(request, await this.#currentToken());
+    }
+  }
+
+  #currentToken(): Promise<string> {
+    const provider = (this.#auth as { token: () => Promise<string> | string }).token;
+    this.#token ??= Promise.resolve()
+      .then(provider)
+      .then((token) => {
+        if (typeof token !== 'string' || token === '') throw new TypeError('the token provider gave no token');
+        return token;
+      })
+      .catch((error: unknown) => {
+        this.#token = undefined;
+        throw new OutcomeAdapterError('unauthorized', `No token: ${error instanceof Error ? error.message : String(error)}.`, { retryable: false, cause: error });
+      });
+    return this.#token;
+  }
+
+  #authHeaders(token: string | undefined): Record<string, string> {
+    const auth = this.#auth;
+    if (!auth) return {};
+    switch (auth.type) {
+      case 'bearer':
+        return { Authorization: `Bearer ${token ?? (auth.token as string)}` };
+      case 'basic':
+        return { Authorization: `Basic ${base64(`${auth.username}:${auth.password ?? ''}`)}` };
+      case 'header':
+        return { [auth.name]: auth.value };
     }
   }
 
@@ -245,7 +245,7 @@ export class HttpClient {
     return exponential / 2 + Math.random() * (exponential / 2);
   }
 
-  async #attempt(request: HttpRequest): Promise<Attempt> {
+  async #attempt(request: HttpRequest, token: string | undefined): Promise<Attempt> {
     const { signal } = request;
     if (signal?.aborted) throw new OutcomeAdapterError('aborted', 'The request was aborted.', { cause: signal.reason });
     const timeoutMs = this.#options.timeoutMs ?? 10_000;
@@ -258,7 +258,7 @@ export class HttpClient {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...this.#options.headers,
-      ...authHeaders(this.#auth),
+      ...this.#authHeaders(token),
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
@@ -300,9 +300,23 @@ export class HttpClient {
           retryable: false,
         });
       }
+      if (this.#okField && isRecord(body) && body[this.#okField] === false) throw this.#failureEnvelope(request, response, body);
       return { status: response.status, headers: response.headers, body };
     }
     throw this.#errorFor(request, response, body);
+  }
+
+  /** A success status whose body says it failed: the error it names, never retried. */
+  #failureEnvelope(request: HttpRequest, response: Response, body: Record<string, unknown>): OutcomeAdapterError {
+    if (typeof body['error'] !== 'string') {
+      throw unexpectedBody(request, `$.error: an ${this.#okField}:false envelope must name its error`, response.status);
+    }
+    const meaning = this.#readError(response.status, body);
+    return new OutcomeAdapterError(meaning.code ?? 'server', meaning.message ?? `${request.method} ${request.path} failed.`, {
+      status: response.status,
+      retryable: false,
+      fieldErrors: meaning.fieldErrors ?? {},
+    });
   }
 
   #errorFor(request: HttpRequest, response: Response, body: unknown): OutcomeAdapterError {
@@ -317,4 +331,14 @@ export class HttpClient {
       retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
     });
   }
+}
+
+/** `bad_response` for an answer that does not say what the request expects; `detail` names the path. */
+export function unexpectedBody(request: Pick<HttpRequest, 'method' | 'path' | 'query'>, detail: string, status?: number): OutcomeAdapterError {
+  const query = Object.entries(request.query ?? {}).filter(([, value]) => value !== undefined);
+  const target = query.length ? `${request.path}?${query.map(([name, value]) => `${name}=${value}`).join('&')}` : request.path;
+  return new OutcomeAdapterError('bad_response', `${request.method} ${target} answered with an unexpected body: ${detail}`, {
+    status,
+    retryable: false,
+  });
 }

@@ -1,6 +1,7 @@
 import { randomId } from '../model/id.js';
 import { parseWith } from '../model/parse.js';
-import { OutcomeRecordSchema, RecordedOutcomeSchema } from '../model/schemas.js';
+import { RecordedOutcomeSchema } from '../model/schemas.js';
+import { checkRecord } from './record-check.js';
 import type { OutcomeRecord, RecordedOutcome } from '../model/types.js';
 import {
   OutcomeAdapterError,
@@ -31,30 +32,24 @@ export function withRecorder<A extends OutcomeAdapter>(
   recordOutcome: HostRecorder,
 ): RecordingAdapter<A> {
   const record: OutcomeAdapter['recordOutcome'] = async (input, options) => {
-    const parsed = parseWith(OutcomeRecordSchema, input);
-    if (!parsed.ok) {
-      throw new OutcomeAdapterError('validation', `The record is not valid: ${parsed.message}`);
-    }
-    if (!options?.idempotencyKey) {
-      throw new OutcomeAdapterError('validation', 'recordOutcome needs an idempotency key.');
-    }
+    const checked = checkRecord(input, options);
     let answer: RecordedOutcome | void;
     try {
-      answer = await recordOutcome(parsed.value, options);
+      answer = await recordOutcome(checked, options);
     } catch (error) {
       throw OutcomeAdapterError.from(error, 'server');
     }
     if (answer === undefined) {
-      return { ...parsed.value, id: options.idempotencyKey || randomId(), recordedAt: new Date().toISOString() };
+      return { ...checked, id: options.idempotencyKey || randomId(), recordedAt: new Date().toISOString() };
     }
-    const checked = parseWith(RecordedOutcomeSchema, answer);
-    if (!checked.ok) {
+    const recorded = parseWith(RecordedOutcomeSchema, answer);
+    if (!recorded.ok) {
       throw new OutcomeAdapterError(
         'bad_response',
-        `The host recorder answered with a malformed record: ${checked.message}`,
+        `The host recorder answered with a malformed record: ${recorded.message}`,
       );
     }
-    return checked.value;
+    return recorded.value;
   };
   // The same capabilities object for as long as the adapter's own stays the same.
   let source: AdapterCapabilities | undefined;

@@ -1,6 +1,6 @@
 import type { OutcomeAdapter, RequestOptions } from '../adapters/adapter.js';
 import { OutcomeAdapterError } from '../adapters/errors.js';
-import { sortOutcomeTypes } from '../model/ordering.js';
+import { inOrder } from '../model/ordering.js';
 import type {
   OutcomeRecord,
   OutcomeType,
@@ -128,7 +128,7 @@ export class OutcomeStore {
       this.#inflight = undefined;
       this.#retryLater();
       if (lastKnown) {
-        const outcomeTypes = Object.freeze(sortOutcomeTypes(lastKnown.outcomeTypes));
+        const outcomeTypes = inOrder(lastKnown.outcomeTypes);
         this.#set({ status: 'ready', outcomeTypes, error, loading: false, stale: true, fetchedAt: lastKnown.fetchedAt });
         return outcomeTypes;
       }
@@ -139,7 +139,7 @@ export class OutcomeStore {
     this.#inflight = undefined;
     clearTimeout(this.#retryTimer);
     this.#retryDelay = 0;
-    const outcomeTypes = Object.freeze(sortOutcomeTypes(types));
+    const outcomeTypes = inOrder(types);
     const fetchedAt = new Date().toISOString();
     this.#set({ status: 'ready', outcomeTypes, error: null, loading: false, stale: false, fetchedAt });
     this.#keep(outcomeTypes, fetchedAt);
@@ -295,7 +295,7 @@ export class OutcomeStore {
     const pending = this.#inflight;
     this.#inflight = undefined;
     if (this.#snapshot.status === 'ready') {
-      this.#set({ outcomeTypes: Object.freeze(sortOutcomeTypes(change(this.#snapshot.outcomeTypes))) });
+      this.#set({ outcomeTypes: inOrder(change(this.#snapshot.outcomeTypes)) });
     }
     if (pending) void this.reload().catch(() => undefined);
   }
@@ -305,3 +305,4 @@ export class OutcomeStore {
     for (const listener of this.#listeners) listener(this.#snapshot);
   }
 }
+

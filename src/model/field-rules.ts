@@ -1,5 +1,7 @@
-import type { OutcomeTypeField, OutcomeTypeInput } from './types.js';
-import { AUTO_APPLIED_ON, CATEGORIES, CLASSIFICATIONS, KINDS, STATUSES } from './vocabulary.js';
+import type { OutcomeType, OutcomeTypeField, OutcomeTypeInput } from './types.js';
+
+// The rule *types* and the canonical defaults. Each backend's own rules live with its adapter
+// (src/adapters/<backend>/rules.ts); the one checker that runs them is field-checks.ts.
 
 /** What a backend allows for one canonical field of an outcome type. */
 export interface FieldRule {
@@ -7,7 +9,7 @@ export interface FieldRule {
   required?: boolean;
   minLength?: number;
   maxLength?: number;
-  /** Inclusive lower bound for numbers (the outcome-types API: ordinal >= 0). */
+  /** Inclusive lower bound for numbers (e.g. ordinal >= 0). */
   min?: number;
   values?: readonly string[];
   /** Locked on system types: shown, never changed. */
@@ -18,7 +20,7 @@ export interface FieldRule {
 
 export type FieldRules = Partial<Record<OutcomeTypeField, FieldRule>>;
 
-/** A rule that spans fields, e.g. Sailor's "action outcomes require webhook_url". */
+/** A rule that spans fields, e.g. "action outcomes require a webhook URL". */
 export interface CrossFieldRule {
   field: OutcomeTypeField;
   code: 'required';
@@ -33,82 +35,8 @@ export interface BackendRules {
   crossField: readonly CrossFieldRule[];
 }
 
-/** seeds/outcome-types-api.txt: POST and PUT bodies; system types lock key, classification, category, status. */
-export const OUTCOME_TYPES_API_RULES: BackendRules = {
-  fields: {
-    key: { editable: true, required: true, minLength: 1, maxLength: 255, lockedOnSystem: true },
-    name: { editable: true, required: true, minLength: 1, maxLength: 255 },
-    description: { editable: true },
-    classification: { editable: true, values: CLASSIFICATIONS, lockedOnSystem: true },
-    category: { editable: true, values: CATEGORIES, lockedOnSystem: true },
-    ordinal: { editable: true, min: 0 },
-    status: { editable: true, values: STATUSES, lockedOnSystem: true },
-  },
-  crossField: [],
-};
-
-/**
- * The in-memory adapter: the outcome-types rules over the whole canonical model, so that a
- * demo or a test can exercise every field the elements know.
- */
-export const MEMORY_RULES: BackendRules = {
-  fields: {
-    ...OUTCOME_TYPES_API_RULES.fields,
-    kind: { editable: true, values: KINDS },
-    requiresFutureScheduledAt: { editable: true },
-    destination: { editable: true },
-    webhookUrl: { editable: true, format: 'url' },
-    autoAppliedOn: { editable: true, values: AUTO_APPLIED_ON },
-    appliesTo: { editable: true },
-  },
-  crossField: [],
-};
-
-/**
- * seeds/close-outcomes-*.txt: name required; description string or null; type custom or
- * vm-dropped (canonical `autoAppliedOn`); applies_to deprecated and derived from type, so read only.
- */
-export const CLOSE_RULES: BackendRules = {
-  fields: {
-    name: { editable: true, required: true, minLength: 1 },
-    description: { editable: true },
-    autoAppliedOn: { editable: true, values: AUTO_APPLIED_ON },
-    appliesTo: { editable: false },
-  },
-  crossField: [],
-};
-
-/** seeds/sailor-phone-system-outcomes.txt: the validation-rules table. */
-export const SAILOR_RULES: BackendRules = {
-  fields: {
-    name: { editable: true, required: true, minLength: 1, maxLength: 120 },
-    kind: { editable: true, required: true, values: KINDS },
-    ordinal: { editable: true },
-    destination: { editable: true },
-    webhookUrl: { editable: true, format: 'url' },
-  },
-  crossField: [
-    {
-      field: 'webhookUrl',
-      code: 'required',
-      because: 'action',
-      applies: (input) => input.kind === 'action',
-    },
-  ],
-};
-
-/** seeds/task-result-type-configs.txt: read only; code, label and the follow-up flag. */
-export const TASK_RESULT_RULES: BackendRules = {
-  fields: {
-    key: { editable: false },
-    name: { editable: false },
-    requiresFutureScheduledAt: { editable: false },
-  },
-  crossField: [],
-};
-
-/** What a create gets for the fields it leaves out (seeds/outcome-types-api.txt, POST; DESIGN.md's defaults). */
-export const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = {
+/** What every outcome type has when its backend says nothing (DESIGN.md's defaults). */
+export const OUTCOME_TYPE_DEFAULTS = Object.freeze({
   description: '',
   classification: 'neutral',
   category: 'response',
@@ -116,4 +44,37 @@ export const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = {
   ordinal: 99,
   status: 'active',
   requiresFutureScheduledAt: false,
-};
+  isSystem: false,
+} as const satisfies Partial<OutcomeType>);
+
+/** What a create gets for the fields it leaves out: the canonical defaults of every writable field. */
+export const CREATE_DEFAULTS: Partial<OutcomeTypeInput> = (({ isSystem: _, ...writable }) => writable)(OUTCOME_TYPE_DEFAULTS);
+
+/**
+ * An outcome type built from fields a backend's wire schema already validated: the defaults
+ * fill what the backend does not have, without validating the item a second time.
+ */
+export function withDefaults(
+  fields: Pick<OutcomeType, 'id' | 'key' | 'name'> & Partial<OutcomeType>,
+): OutcomeType {
+  // One object shape for every item, and no `delete`: fields a backend left undefined are skipped.
+  const type: OutcomeType = {
+    id: fields.id,
+    key: fields.key,
+    name: fields.name,
+    description: OUTCOME_TYPE_DEFAULTS.description,
+    classification: OUTCOME_TYPE_DEFAULTS.classification,
+    category: OUTCOME_TYPE_DEFAULTS.category,
+    kind: OUTCOME_TYPE_DEFAULTS.kind,
+    ordinal: OUTCOME_TYPE_DEFAULTS.ordinal,
+    status: OUTCOME_TYPE_DEFAULTS.status,
+    isSystem: OUTCOME_TYPE_DEFAULTS.isSystem,
+    requiresFutureScheduledAt: OUTCOME_TYPE_DEFAULTS.requiresFutureScheduledAt,
+    extras: {},
+  };
+  for (const name in fields) {
+    const value = fields[name as keyof OutcomeType];
+    if (value !== undefined) (type as unknown as Record<string, unknown>)[name] = value;
+  }
+  return type;
+}

@@ -9,13 +9,12 @@ import { APPLIES_TO, AUTO_APPLIED_ON, CATEGORIES, CLASSIFICATIONS, KINDS, STATUS
 // the CSV parser (d3-dsv) is loaded on demand by readImportText only.
 //
 // Decisions, kept here so the editor and the docs say the same:
-// - Keys match case-sensitively: keys are identifiers sent verbatim (the task-result seed's
-//   codes are SALE_COMPLETED, the outcome-types seed's not_interested; "the API only accepts the
-//   code"), and no seed folds case.
+// - Keys match case-sensitively: keys are identifiers sent verbatim (codes such as SALE_COMPLETED
+//   or not_interested; "the API only accepts the code"), and no backend folds case.
 // - A row that names an `id` of an existing type is matched by that id, so a key can be changed
 //   (and a key change on a system type is refused as `locked`); otherwise by `key`; a row with no
-//   key gets keyFromName(name). On a backend without keys of its own (Close, Sailor: the key is
-//   their id), a key that matches no type is also tried against keyFromName of existing names,
+//   key gets keyFromName(name). On a backend without keys of its own (where the key is the
+//   id), a key that matches no type is also tried against keyFromName of existing names,
 //   so that importing the same file twice does not create everything twice.
 // - A blank cell (or a JSON null) means "not given": it never clears a value; a create gets the
 //   canonical default.

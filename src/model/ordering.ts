@@ -17,3 +17,11 @@ export function sortOutcomeTypes<T extends Pick<OutcomeType, 'ordinal' | 'name' 
 ): T[] {
   return [...types].sort(compareOutcomeTypes);
 }
+
+/**
+ * A frozen copy in the canonical order. Every built-in adapter lists in that order already, so a
+ * list is checked in one pass and sorted only when it is not (a host's adapter may not sort).
+ */
+export function inOrder<T extends Pick<OutcomeType, 'ordinal' | 'name' | 'id'>>(types: readonly T[]): readonly T[] {
+  return Object.freeze(types.some((type, index) => index > 0 && compareOutcomeTypes(types[index - 1]!, type) > 0) ? sortOutcomeTypes(types) : types.slice());
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { OUTCOME_TYPE_DEFAULTS as DEFAULTS } from './field-rules.js';
 import type { OutcomeRecord, OutcomeType, OutcomeTypeInput, RecordedOutcome } from './types.js';
 import {
   APPLIES_TO,
@@ -12,12 +13,12 @@ import {
 
 /**
  * Reading is lenient: anything a backend may legally return must parse. Write limits are not
- * here but in each backend's field rules (see field-rules.ts).
+ * here but in each backend's field rules (src/adapters/<backend>/rules.ts).
  */
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 
 /**
- * An ISO-8601 instant as backends write it: seconds and fractions optional (Close sends
+ * An ISO-8601 instant as backends write it: seconds and fractions optional (some send
  * microseconds), `Z` or an offset with or without a colon. A regular expression rather than
  * `Date.parse`: reading 10,000 outcome types must stay within budget, and Date.parse is half of it.
  */
@@ -46,13 +47,13 @@ export const DestinationSchema = z.union([
 const outcomeTypeFields = {
   key: nonEmpty,
   name: nonEmpty,
-  description: z._default(z.string(), ''),
-  classification: z._default(z.enum(CLASSIFICATIONS), 'neutral'),
-  category: z._default(z.enum(CATEGORIES), 'response'),
-  kind: z._default(z.enum(KINDS), 'disposition'),
-  ordinal: z._default(z.int(), 99),
-  status: z._default(z.enum(STATUSES), 'active'),
-  requiresFutureScheduledAt: z._default(z.boolean(), false),
+  description: z._default(z.string(), DEFAULTS.description),
+  classification: z._default(z.enum(CLASSIFICATIONS), DEFAULTS.classification),
+  category: z._default(z.enum(CATEGORIES), DEFAULTS.category),
+  kind: z._default(z.enum(KINDS), DEFAULTS.kind),
+  ordinal: z._default(z.int(), DEFAULTS.ordinal),
+  status: z._default(z.enum(STATUSES), DEFAULTS.status),
+  requiresFutureScheduledAt: z._default(z.boolean(), DEFAULTS.requiresFutureScheduledAt),
   appliesTo: z.optional(z.array(z.enum(APPLIES_TO))),
   autoAppliedOn: z.optional(z.enum(AUTO_APPLIED_ON)),
   destination: z.optional(DestinationSchema),
@@ -63,7 +64,7 @@ const outcomeTypeFields = {
 export const OutcomeTypeSchema = z.object({
   id: nonEmpty,
   ...outcomeTypeFields,
-  isSystem: z._default(z.boolean(), false),
+  isSystem: z._default(z.boolean(), DEFAULTS.isSystem),
   createdAt: z.optional(IsoInstantSchema),
   updatedAt: z.optional(IsoInstantSchema),
 });

@@ -9,8 +9,8 @@ import type {
 } from './vocabulary.js';
 
 /**
- * Where a contacted person goes after an outcome (Sailor's destination recipes). The shape makes
- * Sailor's structural rules impossible to break: a list id only with `smart_list`, and either
+ * Where a contacted person goes after an outcome (a dialer's destination recipes). The shape
+ * makes their structural rules impossible to break: a list id only with `smart_list`, and either
  * `all` or `listIds` — never both — with `remove_from_smart_list`.
  */
 export type Destination =
@@ -42,7 +42,7 @@ export interface OutcomeType {
   extras: Record<string, unknown>;
 }
 
-/** What a caller may write; `key` is optional because Close and Sailor have none. */
+/** What a caller may write; `key` is optional because some backends have none (the id is the key). */
 export type OutcomeTypeInput = Omit<
   OutcomeType,
   'id' | 'isSystem' | 'createdAt' | 'updatedAt' | 'key' | 'extras'

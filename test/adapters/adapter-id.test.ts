@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { CloseAdapter } from '../../src/adapters/close-adapter.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api-adapter.js';
-import { SailorAdapter } from '../../src/adapters/sailor-adapter.js';
-import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
+import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import { withRecorder } from '../../src/adapters/with-recorder.js';
 
 // Queued records, drafts and the last known list are kept under an adapter's id, so the id must

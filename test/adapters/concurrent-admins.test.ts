@@ -4,9 +4,10 @@
 // is never reverted, an update that names the version it `expected` fails with `conflict`
 // (carrying the server's version) when that version is gone, and a deleted type stays deleted.
 import { expect } from '@open-wc/testing';
-import { CloseAdapter } from '../../src/adapters/close-adapter.js';
-import { SailorAdapter } from '../../src/adapters/sailor-adapter.js';
+import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
+import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import type { OutcomeType, OutcomeTypeInput } from '../../src/model/types.js';
+import type { SailorStored } from '../helpers/sailor-stored.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -22,17 +23,6 @@ const CLOSE_API_KEY = 'api_close_test_key';
 const DEMO_BOOKED = 'outcome_03oUxZfoO6e2vHmcz1DiHR';
 const NO_ANSWER = 'outcome_generated00000002';
 const SEEDED_CLOSE = 7;
-
-interface SailorStored {
-  outcome_id: string;
-  outcome_name: string;
-  outcome_type: string;
-  order: number;
-  destination_type: string;
-  destination_id: string | null;
-  remove_from_smart_lists: unknown;
-  webhook_url: string | null;
-}
 
 interface CloseStored {
   id: string;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/memory-adapter.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
-import { CLOSE_RULES, SAILOR_RULES } from '../../src/model/field-rules.js';
+import { CLOSE_RULES, SAILOR_RULES } from '../../src/adapters/rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { rejection } from '../helpers/rejection.js';
 

@@ -3,7 +3,7 @@ import type { InvalidItemReport } from '../../src/adapters/adapter.js';
 import {
   OutcomeTypesApiAdapter,
   type OutcomeTypesApiAdapterOptions,
-} from '../../src/adapters/outcome-types-api-adapter.js';
+} from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
 import { seedServer } from '../helpers/seed-server.js';
 import { rejection as failure } from '../helpers/rejection.js';

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { SailorAdapter, type SailorAdapterOptions } from '../../src/adapters/sailor-adapter.js';
+import { SailorAdapter, type SailorAdapterOptions } from '../../src/adapters/sailor/sailor-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import type { InvalidItemReport } from '../../src/adapters/adapter.js';
-import { SAILOR_RULES } from '../../src/model/field-rules.js';
+import { SAILOR_RULES } from '../../src/adapters/rules.js';
 import type { OutcomeTypeInput } from '../../src/model/types.js';
+import type { SailorStored } from '../helpers/sailor-stored.js';
 import { seedServer, type Fault, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -18,19 +19,8 @@ const WEBHOOK = 'https://example.com/sailor/outcomes';
 const PATH = '/phone-system/outcomes';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-interface StoredOutcome {
-  outcome_id: string;
-  outcome_name: string;
-  outcome_type: string;
-  order: number;
-  destination_type: string;
-  destination_id: string | null;
-  remove_from_smart_lists: unknown;
-  webhook_url: string | null;
-}
-
 interface SailorState {
-  outcomes: StoredOutcome[];
+  outcomes: SailorStored[];
   idempotency: Record<string, unknown>;
 }
 

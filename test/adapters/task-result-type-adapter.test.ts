@@ -4,7 +4,7 @@ import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import {
   TaskResultTypeAdapter,
   type TaskResultTypeAdapterOptions,
-} from '../../src/adapters/task-result-type-adapter.js';
+} from '../../src/adapters/task-results/task-result-type-adapter.js';
 import type { OutcomeRecord } from '../../src/model/types.js';
 import { seedServer, type LoggedRequest } from '../helpers/seed-server.js';
 import { rejection } from '../helpers/rejection.js';

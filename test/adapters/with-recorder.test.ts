@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { withRecorder } from '../../src/adapters/with-recorder.js';
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';

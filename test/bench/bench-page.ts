@@ -3,7 +3,7 @@
 // to laid out, in the same page and the same run.
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
 import { ordinalChanges, placeAt } from '../../src/components/outcome-type-editor/reorder.js';

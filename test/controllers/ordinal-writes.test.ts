@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { ordinalChanges, placeAt } from '../../src/components/outcome-type-editor/reorder.js';
 import { writeOrdinals, type OrdinalWrite } from '../../src/controllers/ordinal-writes.js';
 import { OutcomeStore, type StoreSnapshot } from '../../src/controllers/outcome-store.js';

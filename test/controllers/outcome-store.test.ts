@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { OutcomeStore, type StoreSnapshot } from '../../src/controllers/outcome-store.js';
 import { pageLastKnownLists } from '../../src/controllers/last-known-lists.js';

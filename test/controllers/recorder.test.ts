@@ -5,7 +5,7 @@ import { indexedDbStore, memoryStore } from '../../src/controllers/idb-store.js'
 import { pagePendingStore, type StoredEntry } from '../../src/controllers/pending-store.js';
 import { QueueRefusedError, Recorder, RecordingError } from '../../src/controllers/recorder.js';
 import type { OutcomeRecord } from '../../src/model/types.js';
-import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import { RecordingBackend, clearPending, tick, until } from '../helpers/recording-backend.js';
 import { seedServer } from '../helpers/seed-server.js';
 

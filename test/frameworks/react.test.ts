@@ -9,7 +9,7 @@ import React, { type ChangeEvent } from 'react';
 import ReactDOM from 'react-dom';
 import ReactDOMClient, { type Root } from 'react-dom/client';
 import '../../src/define.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import type { RecordedOutcome } from '../../src/model/types.js';

@@ -4,7 +4,7 @@
 import type { GlobalComponents } from 'vue';
 import type {} from '../../src/frameworks/react.js';
 import type {} from '../../src/frameworks/vue.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import type { RecordedOutcome } from '../../src/model/types.js';
 

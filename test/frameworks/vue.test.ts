@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, nextTick, type App } from 'vue/dist/vue.esm-browser.js';
 import '../../src/define.js';
 import { ELEMENTS } from '../../src/define.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import type { RecordedOutcome } from '../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';

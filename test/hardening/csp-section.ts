@@ -1,8 +1,8 @@
 // Strict CSP: every element rendered, operated and submitting on a page whose policy forbids
 // inline scripts and styles and eval, and requires Trusted Types. The violations themselves
 // are counted by early.ts (and by the runner from the console); this says what was done.
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import type { OutcomeTypeChangeDetail } from '../../src/components/outcome-type-editor/outcome-type-editor.js';
 import type { RecordedOutcome } from '../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';

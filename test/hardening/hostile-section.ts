@@ -5,7 +5,7 @@
 // appear that the elements do not render themselves, typed text must arrive as typed, and the
 // picker's choices must stay inside its width.
 import fc from 'fast-check';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import type { OutcomeTypeEditor } from '../../src/components/outcome-type-editor/outcome-type-editor.js';

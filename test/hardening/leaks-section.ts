@@ -1,7 +1,7 @@
 // Leaks: each element mounted and removed many times, the popup opened and closed many times.
 // The runner measures the heap after a forced GC (CDP) around each batch; this counts the
 // listeners that outlive the elements on document and window.
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';

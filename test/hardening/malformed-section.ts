@@ -5,11 +5,11 @@
 // OutcomeAdapterError; never anything else, and never an uncaught error.
 import fc from 'fast-check';
 import type { InvalidItemReport, OutcomeAdapter } from '../../src/adapters/adapter.js';
-import { CloseAdapter } from '../../src/adapters/close-adapter.js';
+import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { ADAPTER_ERROR_CODES, OutcomeAdapterError } from '../../src/adapters/errors.js';
-import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api-adapter.js';
-import { SailorAdapter } from '../../src/adapters/sailor-adapter.js';
-import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
+import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import { parseWith } from '../../src/model/parse.js';
 import { OutcomeTypeSchema, RecordedOutcomeSchema } from '../../src/model/schemas.js';
 

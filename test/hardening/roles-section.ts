@@ -2,11 +2,11 @@
 // way the viewer role arrives, and every write through the store or an HTTP adapter refused
 // before anything changes or reaches the wire.
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
-import { CloseAdapter } from '../../src/adapters/close-adapter.js';
+import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api-adapter.js';
-import { SailorAdapter } from '../../src/adapters/sailor-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
+import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import type { OutcomeTypeEditor } from '../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';

@@ -5,7 +5,7 @@
 // cleared, its promise settled. Tabs use two adapters with different ids on the one origin (their
 // submit paths differ, so the server tells which one a record came through): a record queued
 // through one must never be sent through the other.
-import { TaskResultTypeAdapter } from '../../src/adapters/task-result-type-adapter.js';
+import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { OutcomeStore } from '../../src/controllers/outcome-store.js';

@@ -4,7 +4,7 @@
 // minute before and the first minute after convert to the right instants; in an overlap the
 // earlier instant wins; the picker displays each instant as the zone's wall clock. Then the
 // agent's clock ahead of and behind the server's: the picker's "future" is the agent's.
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { checkScheduledAt } from '../../src/model/scheduled-at.js';
 import { instantToLocalDateTime, localDateTimeToInstant, timeZoneOffsetMinutes } from '../../src/model/zoned-time.js';

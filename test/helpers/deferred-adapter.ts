@@ -1,5 +1,5 @@
 import type { OutcomeAdapter, RequestOptions } from '../../src/adapters/adapter.js';
-import { MEMORY_RULES } from '../../src/model/field-rules.js';
+import { MEMORY_RULES } from '../../src/adapters/rules.js';
 import { OutcomeTypeSchema } from '../../src/model/schemas.js';
 import type { OutcomeType } from '../../src/model/types.js';
 

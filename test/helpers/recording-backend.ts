@@ -1,10 +1,10 @@
 import type { OutcomeAdapter, RequestOptions } from '../../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
 import { pagePendingStore } from '../../src/controllers/pending-store.js';
-import { MEMORY_RULES } from '../../src/model/field-rules.js';
+import { MEMORY_RULES } from '../../src/adapters/rules.js';
 import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from './sample-outcomes.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 
 /**
  * What a record attempt meets: `up` stores and answers; `down` fails before storing; `lose`

@@ -1,4 +1,4 @@
-import type { SeedOutcomeType } from '../../src/adapters/memory-adapter.js';
+import type { SeedOutcomeType } from '../../src/adapters/memory/memory-adapter.js';
 
 /** A call centre's outcomes, for tests and stories. */
 export const CALL_CENTRE_OUTCOMES: SeedOutcomeType[] = [

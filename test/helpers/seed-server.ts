@@ -4,6 +4,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export interface Fault {
   method?: string;
   path?: string;
+  /** Only requests with these query parameters (e.g. one page: `{ _skip: '4' }`). */
+  query?: Record<string, string>;
   times?: number;
   kind: 'reset' | 'stall' | 'status' | 'raw' | 'lose-answer' | 'delay' | 'redirect';
   status?: number;
@@ -19,6 +21,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
+  /** Requests not yet answered when this one arrived, itself included: more than 1 means concurrent. */
+  inFlight: number;
 }
 
 let urls: Record<string, string> | undefined;

@@ -1,6 +1,6 @@
 import type { OutcomeAdapter, RequestOptions } from '../../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../../src/adapters/errors.js';
-import { MemoryAdapter, type SeedOutcomeType } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter, type SeedOutcomeType } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomeType, OutcomeTypeInput } from '../../src/model/types.js';
 
 /**

@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
-import * as fieldRules from '../../src/model/field-rules.js';
+import * as fieldRules from '../../src/adapters/rules.js';
 import {
   CLOSE_RULES,
   MEMORY_RULES,
   OUTCOME_TYPES_API_RULES,
   SAILOR_RULES,
   TASK_RESULT_RULES,
-  type BackendRules,
-} from '../../src/model/field-rules.js';
+} from '../../src/adapters/rules.js';
+import type { BackendRules } from '../../src/model/field-rules.js';
 import {
   exportOutcomeTypes,
   IMPORT_COLUMNS,
@@ -85,7 +85,7 @@ describe('keyFromName', () => {
   });
 });
 
-describe('planImport — every rules object of field-rules.ts is covered', () => {
+describe('planImport — every backend\'s rules object (src/adapters/rules.ts) is covered', () => {
   it('tests the five backends', () => {
     const exported = Object.entries(fieldRules)
       .filter(([, value]) => typeof value === 'object' && value !== null && 'fields' in value)

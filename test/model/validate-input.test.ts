@@ -5,7 +5,7 @@ import {
   OUTCOME_TYPES_API_RULES,
   SAILOR_RULES,
   TASK_RESULT_RULES,
-} from '../../src/model/field-rules.js';
+} from '../../src/adapters/rules.js';
 import { OutcomeTypeSchema } from '../../src/model/schemas.js';
 import {
   checkOutcomeTypeInput,

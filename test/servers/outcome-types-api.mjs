@@ -18,6 +18,7 @@ const DEFAULTS = [
   ['deferred', 'Deferred', 'neutral', 'response'],
 ];
 export const TOKENS = { 'editor-token': 'editor', 'viewer-token': 'viewer' };
+export const EXPIRED_TOKEN = 'expired-token';
 const CLASSIFICATIONS = ['positive', 'negative', 'neutral'];
 const CATEGORIES = ['impression', 'response'];
 const STATUSES = ['draft', 'active', 'paused', 'archived'];
@@ -61,6 +62,8 @@ function checkFields(body, { create }) {
 function handle(request, state) {
   if (request.path !== BASE) return undefined;
   const auth = String(request.headers.authorization ?? '');
+  // A token that was good once and has run out: the answer a token provider must refresh on.
+  if (auth === `Bearer ${EXPIRED_TOKEN}`) return { status: 401, body: { error: 'Unauthorized', message: 'The token has expired.' } };
   const role = TOKENS[auth.replace(/^Bearer /, '')];
   if (!auth.startsWith('Bearer ') || !role) return { status: 401, body: { error: 'Unauthorized' } };
   seed(state);
@@ -75,7 +78,10 @@ function handle(request, state) {
     if (error) return error;
     const errors = checkFields(body ?? {}, { create: true });
     if (Object.keys(errors).length) return bad('Validation error (missing key or name).', errors);
-    if (state.types.some((type) => type.key === body.key)) return bad('Duplicate key', { key: 'key already exists' });
+    // Zod's shape: the field as a path of keys under `details`.
+    if (state.types.some((type) => type.key === body.key)) {
+      return { status: 400, body: { error: 'Validation error', message: 'Duplicate key', details: [{ path: ['key'], message: 'key already exists' }] } };
+    }
     const created = {
       id: state.nextId(), tenantId: 't_001', key: body.key, name: body.name, description: body.description ?? '',
       classification: body.classification ?? 'neutral', category: body.category ?? 'response', isSystem: false,

@@ -18,6 +18,7 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-a
  * @typedef {object} Fault
  * @property {string} [method]  only requests with this method
  * @property {string} [path]    only requests whose path starts with this
+ * @property {Record<string, string>} [query]  only requests with these query parameters
  * @property {number} [times]   how many requests it hits (default 1)
  * @property {'reset'|'stall'|'status'|'raw'|'lose-answer'|'delay'|'redirect'} kind
  *   reset: the connection is destroyed before anything is done;
@@ -27,6 +28,7 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, x-a
  *   lose-answer: the request is carried out, then the connection dies mid-answer;
  *   delay: waits `ms`, then carries the request out;
  *   redirect: answers 302 to `location`.
+ * @property {number} [ms]     with `delay`: how long; with any other kind: a wait before it acts.
  */
 
 export function createSeedServer({ name, createState, handle, control }) {
@@ -34,6 +36,7 @@ export function createSeedServer({ name, createState, handle, control }) {
   /** @type {Fault[]} */
   let faults = [];
   let log = [];
+  let inFlight = 0;
   const stalled = new Set();
 
   const cors = {
@@ -51,8 +54,11 @@ export function createSeedServer({ name, createState, handle, control }) {
     res.end(text);
   }
 
-  function takeFault(method, path) {
-    const index = faults.findIndex((fault) => (!fault.method || fault.method === method) && (!fault.path || path.startsWith(fault.path)));
+  function takeFault(method, path, query) {
+    const matchesQuery = (fault) => Object.entries(fault.query ?? {}).every(([name, value]) => query.get(name) === value);
+    const index = faults.findIndex(
+      (fault) => (!fault.method || fault.method === method) && (!fault.path || path.startsWith(fault.path)) && matchesQuery(fault),
+    );
     if (index === -1) return undefined;
     const fault = faults[index];
     fault.times = (fault.times ?? 1) - 1;
@@ -76,6 +82,9 @@ export function createSeedServer({ name, createState, handle, control }) {
         state = createState();
         faults = [];
         log = [];
+        // A test starts with no connection kept alive from the one before (a list paged in
+        // parallel leaves several), so that the browser's own resends are the same every time.
+        server.closeIdleConnections?.();
         return send(res, 200, { ok: true });
       }
       if (path === '/__control/faults') {
@@ -94,8 +103,12 @@ export function createSeedServer({ name, createState, handle, control }) {
     } catch {
       body = { __invalidJson: raw };
     }
-    log.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
-    const fault = takeFault(req.method, path);
+    // `inFlight`: requests of the API (this one included) not answered yet when it arrived.
+    inFlight++;
+    res.on('close', () => inFlight--);
+    log.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body, inFlight });
+    const fault = takeFault(req.method, path, url.searchParams);
+    if (fault?.ms && fault.kind !== 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'reset') return req.socket.destroy();
     if (fault?.kind === 'stall') {
       stalled.add(res);

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
-import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { CALL_CENTRE_OUTCOMES } from '../helpers/sample-outcomes.js';
 

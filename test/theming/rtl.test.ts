@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CSSResultOrNative } from 'lit';
-import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { MemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup } from '../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../src/components/outcome-picker/outcome-picker.js';
 import { ELEMENTS } from '../../src/define.js';

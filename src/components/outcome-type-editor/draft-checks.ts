@@ -8,7 +8,9 @@ export type DraftIssues = Partial<Record<OutcomeTypeField, FieldIssue>>;
 
 /**
  * Every rule of the backend, checked on the draft before anything is sent: the field rules and
- * cross-field rules (shared with the adapters), Sailor's destination recipes, and unique keys.
+ * cross-field rules of the adapter's capabilities (the ones its adapter checks too), a complete
+ * destination where the backend has one, and unique keys where keys are editable. No backend is
+ * named here: a new backend's rules reach the form through its capabilities alone.
  */
 export function checkDraft(
   draft: Draft,
@@ -28,7 +30,7 @@ export function checkDraft(
 }
 
 /**
- * Sailor's recipe rules that the destination's shape expresses: a list for `smart_list`, at
+ * What the canonical `Destination` shape requires (model/types.ts): a list for `smart_list`, at
  * least one list for "remove from chosen lists", and a recipe at all when the backend did not say
  * which one an outcome has (saving would otherwise erase it).
  */

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import { pageLastKnownLists } from '../../../src/controllers/last-known-lists.js';

@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { Clock } from '../../../src/controllers/countdown.js';

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../../src/define.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
 

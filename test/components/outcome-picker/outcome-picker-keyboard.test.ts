@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import { manyOutcomes } from '../../helpers/sample-outcomes.js';
 

@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { OutcomeAdapter } from '../../../src/adapters/adapter.js';
 import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import { OutcomeStore } from '../../../src/controllers/outcome-store.js';
 import { CALL_CENTRE_OUTCOMES, manyOutcomes } from '../../helpers/sample-outcomes.js';

@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type { TemplateResult } from 'lit';
 import '../../../src/define.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { OutcomePicker } from '../../../src/components/outcome-picker/outcome-picker.js';
 import type { QuickTime } from '../../../src/model/quick-times.js';
 import { instantToLocalDateTime, localDateTimeToInstant } from '../../../src/model/zoned-time.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import { defineOutcomeElements } from '../../../src/define.js';
 import { OutcomeProvider } from '../../../src/components/outcome-provider/outcome-provider.js';
 import type { ProbeElement } from '../../helpers/probe-elements.js';

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { OutcomeAdapter } from '../../../src/adapters/adapter.js';
-import { MemoryAdapter } from '../../../src/adapters/memory-adapter.js';
+import { MemoryAdapter } from '../../../src/adapters/memory/memory-adapter.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
-import { MEMORY_RULES } from '../../../src/model/field-rules.js';
+import { MEMORY_RULES } from '../../../src/adapters/rules.js';
 import type { OutcomeTypeInput } from '../../../src/model/types.js';
 import { until } from '../../helpers/fresh-source.js';
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import '../../../src/define.js';
 import type { OutcomeAdapter } from '../../../src/adapters/adapter.js';
-import type { SeedOutcomeType } from '../../../src/adapters/memory-adapter.js';
+import type { SeedOutcomeType } from '../../../src/adapters/memory/memory-adapter.js';
 import { moveBefore, ordinalChanges, placeAt, type OrdinalChange } from '../../../src/components/outcome-type-editor/reorder.js';
 import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-editor/outcome-type-editor.js';
 import { OutcomeStore } from '../../../src/controllers/outcome-store.js';

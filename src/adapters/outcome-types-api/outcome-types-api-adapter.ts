@@ -1,69 +1,27 @@
 import * as z from 'zod/mini';
-import { OUTCOME_TYPES_API_RULES } from '../model/field-rules.js';
-import { parseWith, type ParseResult } from '../model/parse.js';
-import { OutcomeTypeSchema } from '../model/schemas.js';
-import type { OutcomeType, OutcomeTypeInput } from '../model/types.js';
-import type { Role } from '../model/vocabulary.js';
-import { OutcomeAdapterError, type AdapterCapabilities, type RequestOptions } from './adapter.js';
-import { readErrorBody, readFieldErrors, type ErrorReader, type HttpAdapterOptions } from './http.js';
-import { HttpAdapter } from './http-adapter.js';
+import type { OutcomeType, OutcomeTypeInput } from '../../model/types.js';
+import { OutcomeAdapterError, type RequestOptions } from '../adapter.js';
+import { HttpAdapter } from '../http-adapter.js';
+import type { HttpRequest } from '../http.js';
+import { OUTCOME_TYPES_PATH as PATH, WRITABLE, outcomeTypesApi, readOutcomeType, type OutcomeTypesApiAdapterOptions } from './backend.js';
 
-export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
-  /** Bearer token. */
-  token: string;
-  /** The caller's role on this tenant (GET needs viewer; POST, PUT, DELETE need editor). Default editor. */
-  role?: Role;
-}
-
-const PATH = '/api/v1/outcome-types';
-
-/** The fields the model knows; every other field of a wire object is kept in `extras`. */
-const KNOWN = ['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt'] as const;
-
-const WRITABLE = ['key', 'name', 'description', 'classification', 'category', 'ordinal', 'status'] as const;
-
-function toCanonical(item: unknown): ParseResult<OutcomeType> {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) {
-    return parseWith(OutcomeTypeSchema, item);
-  }
-  const wire = item as Record<string, unknown>;
-  const extras = Object.fromEntries(Object.entries(wire).filter(([name]) => !(KNOWN as readonly string[]).includes(name)));
-  const known = Object.fromEntries(KNOWN.filter((name) => wire[name] !== undefined).map((name) => [name, wire[name]]));
-  return parseWith(OutcomeTypeSchema, { ...known, extras });
-}
-
-/** Field names in this API's error bodies are already canonical; the text lives in `error`/`message`. */
-const readError: ErrorReader = (status, body) => {
-  const meaning = readErrorBody(status, body);
-  return { ...meaning, fieldErrors: readFieldErrors(body) };
-};
+export type { OutcomeTypesApiAdapterOptions } from './backend.js';
 
 /**
  * seeds/outcome-types-api.txt: `/api/v1/outcome-types`, Bearer auth. System types lock key,
  * classification, category and status and cannot be deleted — checked here before sending, so
  * the user learns it without a round trip; the server's 400/403/404/415 map to the same codes.
  */
-export class OutcomeTypesApiAdapter extends HttpAdapter {
-  readonly capabilities: AdapterCapabilities;
+export class OutcomeTypesApiAdapter extends HttpAdapter<unknown[], OutcomeType, OutcomeTypesApiAdapterOptions> {
   /** The last objects read, by id: what updates are checked against. */
   #known = new Map<string, OutcomeType>();
 
   constructor(options: OutcomeTypesApiAdapterOptions) {
-    super('outcome-types', options, { type: 'bearer', token: options.token }, readError);
-    this.capabilities = Object.freeze({
-      create: true,
-      update: true,
-      delete: true,
-      record: false,
-      role: options.role ?? 'editor',
-      fields: OUTCOME_TYPES_API_RULES.fields,
-      crossField: OUTCOME_TYPES_API_RULES.crossField,
-    });
+    super(outcomeTypesApi, options);
   }
 
-  async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
-    const items = await this.http.send({ method: 'GET', path: PATH, signal: options?.signal }, z.array(z.unknown()));
-    const types = this.parseItems(items, toCanonical, `GET ${PATH}`);
+  override async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    const types = await this.readItems(options);
     this.#known = new Map(types.map((type) => [type.id, type]));
     return types;
   }
@@ -75,15 +33,12 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
    */
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {
     this.assertEditor();
-    const fields = this.checkWrite(input, OUTCOME_TYPES_API_RULES);
+    const fields = this.checkWrite(input);
     const body = pick(fields, WRITABLE);
     const { idempotencyKey, signal } = options ?? {};
     try {
       this.#assertUniqueKey(fields.key);
-      const answer = await this.http.send({ method: 'POST', path: PATH, body, idempotencyKey, signal }, z.unknown());
-      const created = this.expectValid(toCanonical(answer), `POST ${PATH}`);
-      this.#known.set(created.id, created);
-      return created;
+      return await this.#write({ method: 'POST', path: PATH, body, idempotencyKey, signal });
     } catch (error) {
       const keyTaken = error instanceof OutcomeAdapterError && error.code === 'validation' && 'key' in error.fieldErrors;
       const made = idempotencyKey && keyTaken ? await this.#madeBy(body, options) : undefined;
@@ -94,23 +49,27 @@ export class OutcomeTypesApiAdapter extends HttpAdapter {
 
   async updateOutcomeType(id: string, changes: Partial<OutcomeTypeInput>, options?: RequestOptions): Promise<OutcomeType> {
     this.assertEditor();
+    this.requireId(id);
     const existing = await this.#existing(id, options);
-    const fields = this.checkWrite(changes, OUTCOME_TYPES_API_RULES, existing);
+    const fields = this.checkWrite(changes, existing);
     this.#assertUniqueKey(fields.key, id);
-    const body = { id, ...pick(fields, WRITABLE) };
-    const answer = await this.http.send({ method: 'PUT', path: PATH, body, idempotencyKey: options?.idempotencyKey, signal: options?.signal }, z.unknown());
-    const updated = this.expectValid(toCanonical(answer), `PUT ${PATH}`);
-    this.#known.set(updated.id, updated);
-    return updated;
+    return this.#write({ method: 'PUT', path: PATH, body: { id, ...pick(fields, WRITABLE) }, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
   }
 
   async deleteOutcomeType(id: string, options?: RequestOptions): Promise<void> {
     this.assertEditor();
+    this.requireId(id);
     if (this.#known.get(id)?.isSystem) {
       throw new OutcomeAdapterError('forbidden', 'System outcome types cannot be deleted.', { status: 403 });
     }
     await this.http.request({ method: 'DELETE', path: PATH, query: { id }, idempotencyKey: options?.idempotencyKey, signal: options?.signal });
     this.#known.delete(id);
+  }
+
+  async #write(request: HttpRequest): Promise<OutcomeType> {
+    const written = this.answer(readOutcomeType(await this.http.send(request, z.unknown())), request);
+    this.#known.set(written.id, written);
+    return written;
   }
 
   /** The object an update is checked against: the last one read, else a fresh list. */

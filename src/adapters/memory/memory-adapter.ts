@@ -1,33 +1,32 @@
 import * as z from 'zod/mini';
-import { MEMORY_RULES, type BackendRules } from '../model/field-rules.js';
-import { randomId } from '../model/id.js';
-import { sortOutcomeTypes } from '../model/ordering.js';
-import { parseWith } from '../model/parse.js';
-import { checkScheduledAt } from '../model/scheduled-at.js';
-import {
-  OutcomeRecordSchema,
-  OutcomeTypeSchema,
-  RecordedOutcomeSchema,
-} from '../model/schemas.js';
-import { SYSTEM_DEFAULT_OUTCOME_TYPES } from '../model/system-defaults.js';
+import type { BackendRules } from '../../model/field-rules.js';
+import { randomId } from '../../model/id.js';
+import { sortOutcomeTypes } from '../../model/ordering.js';
+import { parseWith } from '../../model/parse.js';
+import { checkScheduledAt } from '../../model/scheduled-at.js';
+import { OutcomeTypeSchema, RecordedOutcomeSchema } from '../../model/schemas.js';
+import { SYSTEM_DEFAULT_OUTCOME_TYPES } from '../../model/system-defaults.js';
 import type {
   OutcomeRecord,
   OutcomeType,
   OutcomeTypeInput,
   RecordedOutcome,
-} from '../model/types.js';
-import { checkOutcomeTypeInput, issuesToFieldErrors } from '../model/validate-input.js';
-import type { Role } from '../model/vocabulary.js';
+} from '../../model/types.js';
+import { checkOutcomeTypeInput, issuesToFieldErrors } from '../../model/validate-input.js';
+import type { Role } from '../../model/vocabulary.js';
 import {
   OutcomeAdapterError,
+  capabilitiesOf,
   warnInvalidItem,
   type AdapterCapabilities,
   type InvalidItemHandler,
   type OutcomeAdapter,
   type RequestOptions,
-} from './adapter.js';
-import { delay } from './delay.js';
-import { parseListLeniently } from './parse-list.js';
+} from '../adapter.js';
+import { delay } from '../delay.js';
+import { parseListLeniently, readList } from '../parse-list.js';
+import { checkRecord } from '../record-check.js';
+import { MEMORY_RULES } from './rules.js';
 
 /**
  * The part of `Storage` the adapter needs; localStorage and sessionStorage fit. Written out
@@ -60,8 +59,8 @@ export interface MemoryAdapterOptions {
   role?: Role;
   /**
    * The write rules it enforces and announces as `capabilities` (the fields an editor shows):
-   * default `MEMORY_RULES`, every canonical field. Another backend's (`SAILOR_RULES`,
-   * `CLOSE_RULES`, …) makes a demo show that backend's real form and checks. A backend whose
+   * default `MEMORY_RULES`, every canonical field. Another backend's rules (each adapter's
+   * folder exports them) make a demo show that backend's real form and checks. A backend whose
    * rules have no `key` names a new type by its id, as Sailor and Close do.
    */
   rules?: BackendRules;
@@ -123,15 +122,7 @@ export class MemoryAdapter implements OutcomeAdapter {
     this.id = options.id || `memory:${this.#storageKey}`;
     this.#report = options.onInvalidItem ?? warnInvalidItem;
     this.#rules = options.rules ?? MEMORY_RULES;
-    this.capabilities = Object.freeze({
-      create: true,
-      update: true,
-      delete: true,
-      record: true,
-      role: options.role ?? 'editor',
-      fields: this.#rules.fields,
-      crossField: this.#rules.crossField,
-    });
+    this.capabilities = capabilitiesOf({ create: true, update: true, delete: true, record: true }, options.role ?? 'editor', this.#rules);
   }
 
   async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
@@ -220,17 +211,9 @@ export class MemoryAdapter implements OutcomeAdapter {
     options: RequestOptions & { idempotencyKey: string },
   ): Promise<RecordedOutcome> {
     await this.#enter(options);
-    const parsed = parseWith(OutcomeRecordSchema, record);
-    if (!parsed.ok) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.issues) fieldErrors[issue.path.slice(2) || 'record'] = issue.message;
-      throw validationError(`The record is not valid: ${parsed.message}`, fieldErrors);
-    }
-    if (!options?.idempotencyKey) {
-      throw new OutcomeAdapterError('validation', 'recordOutcome needs an idempotency key.');
-    }
+    const checked = checkRecord(record, options);
     const state = this.#read();
-    const fingerprint = JSON.stringify(parsed.value);
+    const fingerprint = JSON.stringify(checked);
     const replay = state.idempotency[options.idempotencyKey];
     if (replay) {
       const earlier = state.records.find((stored) => stored.id === replay.recordId);
@@ -244,14 +227,14 @@ export class MemoryAdapter implements OutcomeAdapter {
       return copy(earlier);
     }
     const outcome = state.outcomeTypes.find(
-      (type) => type.key === parsed.value.outcomeKey && type.status === 'active',
+      (type) => type.key === checked.outcomeKey && type.status === 'active',
     );
     if (!outcome) {
-      throw validationError(`"${parsed.value.outcomeKey}" is not an active outcome.`, {
+      throw validationError(`"${checked.outcomeKey}" is not an active outcome.`, {
         outcomeKey: 'is not an active outcome',
       });
     }
-    const dateIssue = checkScheduledAt(outcome, parsed.value.scheduledAt, this.#now());
+    const dateIssue = checkScheduledAt(outcome, checked.scheduledAt, this.#now());
     if (dateIssue) {
       throw validationError('The scheduled time is not valid.', {
         scheduledAt: {
@@ -263,7 +246,7 @@ export class MemoryAdapter implements OutcomeAdapter {
       });
     }
     const recorded: RecordedOutcome = {
-      ...parsed.value,
+      ...checked,
       id: randomId(),
       recordedAt: this.#nowIso(),
     };
@@ -326,12 +309,12 @@ export class MemoryAdapter implements OutcomeAdapter {
     const seeds: readonly SeedOutcomeType[] =
       this.#options.outcomeTypes ??
       SYSTEM_DEFAULT_OUTCOME_TYPES.map((type) => ({ ...type, id: `system-${type.key}`, isSystem: true }));
-    return parseListLeniently(
+    return readList(
       seeds,
       (seed) => parseWith(OutcomeTypeSchema, { id: randomId(), createdAt: time, updatedAt: time, ...(seed as object) }),
       this.#report,
       'MemoryAdapter options.outcomeTypes',
-    );
+    ).values;
   }
 
   /**
@@ -381,12 +364,12 @@ export class MemoryAdapter implements OutcomeAdapter {
     const source = `storage "${this.#storageKey}"`;
     return {
       seeded: envelope.value.seeded,
-      outcomeTypes: parseListLeniently(
+      outcomeTypes: readList(
         envelope.value.outcomeTypes,
         (item) => parseWith(OutcomeTypeSchema, item),
         this.#report,
         `${source} outcomeTypes`,
-      ),
+      ).values,
       records: parseListLeniently(
         envelope.value.records,
         (item) => parseWith(RecordedOutcomeSchema, item),

@@ -1,52 +1,14 @@
-import * as z from 'zod/mini';
-import { TASK_RESULT_RULES } from '../model/field-rules.js';
-import { parseWith, type ParseResult } from '../model/parse.js';
-import { checkScheduledAt, type ScheduledAtIssue } from '../model/scheduled-at.js';
-import { IsoInstantSchema, OutcomeRecordSchema, OutcomeTypeSchema } from '../model/schemas.js';
-import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../model/types.js';
-import { OutcomeAdapterError, type AdapterCapabilities, type RequestOptions } from './adapter.js';
-import { delay, untilAborted } from './delay.js';
-import { HttpAdapter } from './http-adapter.js';
-import { readErrorBody, readFieldErrors, type ErrorReader, type HttpAdapterOptions } from './http.js';
+import { parseWith } from '../../model/parse.js';
+import { checkScheduledAt, type ScheduledAtIssue } from '../../model/scheduled-at.js';
+import { IsoInstantSchema } from '../../model/schemas.js';
+import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../../model/types.js';
+import { OutcomeAdapterError, type RequestOptions } from '../adapter.js';
+import { delay, untilAborted } from '../delay.js';
+import { HttpAdapter } from '../http-adapter.js';
+import { checkRecord } from '../record-check.js';
+import { taskResultsBackend, type TaskResultTypeAdapterOptions } from './backend.js';
 
-export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
-  /** Sent as `x-api-key`; the key needs the VIEW_ACTIVITIES permission to list result types. */
-  apiKey: string;
-  /**
-   * Where a task's result is submitted, relative to `baseUrl`, e.g.
-   * `(id) => \`/api/integration/tasks/${id}/result\``. The seed documents no submit path, so the
-   * host names it. The id it receives is already URL-encoded (`encodeURIComponent`), so the
-   * function only places it: encoding it again would send `%252F` for a `/`.
-   */
-  resultPath: (subjectId: string) => string;
-};
-
-const CONFIGS_PATH = '/api/integration/task-result-type-configs';
-
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
-
-/** One item of the configs list; fields beyond the documented three are kept as extras. */
-const ResultConfigSchema = z.looseObject({
-  code: nonEmpty,
-  label: nonEmpty,
-  requiresFutureScheduledAt: z.boolean(),
-});
-
-/** What the list answers: an array, each item parsed on its own so one bad item costs only itself. */
-const ConfigListSchema = z.array(z.unknown());
-
-/** Wire names of the submit body, as the backend may name them in its field errors. */
-const CANONICAL_FIELD: Record<string, string> = {
-  result: 'outcomeKey',
-  'task_result.result': 'outcomeKey',
-  future_scheduled_at: 'scheduledAt',
-  'task_result.future_scheduled_at': 'scheduledAt',
-};
-
-const readTaskResultError: ErrorReader = (status, body) => ({
-  ...readErrorBody(status, body),
-  fieldErrors: readFieldErrors(body, (wire) => CANONICAL_FIELD[wire] ?? wire),
-});
+export type { TaskResultTypeAdapterOptions } from './backend.js';
 
 const SCHEDULED_AT_MESSAGES: Record<Exclude<ScheduledAtIssue, 'nonexistentLocalTime'>, string> = {
   valueMissing: 'is required for this result',
@@ -64,22 +26,6 @@ interface ResultCode {
 
 function notSent(message: string, fieldErrors: Record<string, string>): OutcomeAdapterError {
   return new OutcomeAdapterError('validation', `Not sent: ${message}`, { fieldErrors });
-}
-
-/** `ordinal` is the position in the tenant's list: the administrator's order is the order shown. */
-function toOutcomeType(config: z.output<typeof ResultConfigSchema>, ordinal: number): ParseResult<OutcomeType> {
-  const { code, label, requiresFutureScheduledAt, ...extras } = config;
-  return parseWith(OutcomeTypeSchema, {
-    id: code,
-    key: code,
-    name: label,
-    ordinal,
-    requiresFutureScheduledAt,
-    kind: 'disposition',
-    status: 'active',
-    isSystem: false,
-    extras,
-  });
 }
 
 /** The first string of `names` found on `source` that passes `accept`. */
@@ -104,17 +50,7 @@ function answerFields(body: unknown): unknown[] {
  * result may carry, and the submit of one result. The label is what the operator sees; only the
  * code is ever sent.
  */
-export class TaskResultTypeAdapter extends HttpAdapter {
-  readonly capabilities: AdapterCapabilities = Object.freeze({
-    create: false,
-    update: false,
-    delete: false,
-    record: true,
-    role: 'viewer',
-    fields: TASK_RESULT_RULES.fields,
-    crossField: TASK_RESULT_RULES.crossField,
-  });
-
+export class TaskResultTypeAdapter extends HttpAdapter<unknown[], OutcomeType, TaskResultTypeAdapterOptions> {
   readonly #resultPath: (subjectId: string) => string;
   /** The codes of the last list, which a record is checked against before it is sent. */
   #codes: Map<string, ResultCode> | undefined;
@@ -128,13 +64,12 @@ export class TaskResultTypeAdapter extends HttpAdapter {
     if (typeof options.resultPath !== 'function') {
       throw new TypeError('TaskResultTypeAdapter needs resultPath: the seed documents no submit path.');
     }
-    super('task-results', options, { type: 'header', name: 'x-api-key', value: options.apiKey }, readTaskResultError);
+    super(taskResultsBackend, options, 'viewer');
     this.#resultPath = options.resultPath;
   }
 
-  async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
-    const items = await this.http.send({ method: 'GET', path: CONFIGS_PATH, signal: options?.signal }, ConfigListSchema);
-    const types = this.parseItems(items, this.#itemParser(), `GET ${CONFIGS_PATH}`);
+  override async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
+    const types = await this.readItems(options);
     this.#codes = new Map(
       types.map((type) => [
         type.key,
@@ -148,7 +83,7 @@ export class TaskResultTypeAdapter extends HttpAdapter {
     record: OutcomeRecord,
     options: RequestOptions & { idempotencyKey: string },
   ): Promise<RecordedOutcome> {
-    const checked = this.#checkRecordShape(record, options);
+    const checked = checkRecord(record, options);
     const result = await this.#configuredResult(checked, options.signal);
     const answer = await this.http.request({
       method: 'POST',
@@ -158,34 +93,6 @@ export class TaskResultTypeAdapter extends HttpAdapter {
       signal: options.signal,
     });
     return this.#recorded(checked, answer.body, options.idempotencyKey);
-  }
-
-  /** Parses items one by one; a second item with a code already seen would make two types with one id. */
-  #itemParser(): (item: unknown) => ParseResult<OutcomeType> {
-    const seen = new Set<string>();
-    return (item) => {
-      const config = parseWith(ResultConfigSchema, item);
-      if (!config.ok) return config;
-      if (seen.has(config.value.code)) {
-        const message = `$.code: "${config.value.code}" appears more than once`;
-        return { ok: false, message, issues: [{ path: '$.code', message: 'appears more than once' }] };
-      }
-      seen.add(config.value.code);
-      return toOutcomeType(config.value, seen.size - 1);
-    };
-  }
-
-  #checkRecordShape(record: OutcomeRecord, options: { idempotencyKey: string }): OutcomeRecord {
-    const parsed = parseWith(OutcomeRecordSchema, record);
-    if (!parsed.ok) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.issues) fieldErrors[issue.path.replace(/^\$\.?/, '') || 'record'] ??= issue.message;
-      throw notSent(`the record is not valid: ${parsed.message}`, fieldErrors);
-    }
-    if (typeof options?.idempotencyKey !== 'string' || options.idempotencyKey === '') {
-      throw notSent('recordOutcome needs an idempotency key, so that a retry cannot store the result twice.', {});
-    }
-    return parsed.value;
   }
 
   /** The configured result the record names, its date checked against that result's rule. */
@@ -215,7 +122,7 @@ export class TaskResultTypeAdapter extends HttpAdapter {
   }
 
   #submitPath(subjectId: string): string {
-    const path = this.#resultPath(encodeURIComponent(subjectId));
+    const path = this.#resultPath(this.segment(subjectId));
     return path.startsWith('/') ? path : `/${path}`;
   }
 

@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import { withDefaults } from '../../model/field-rules.js';
+import { parseWith, type ParseResult } from '../../model/parse.js';
+import { IsoInstantSchema } from '../../model/schemas.js';
+import type { OutcomeType, OutcomeTypeInput } from '../../model/types.js';
+import { APPLIES_TO, type Role } from '../../model/vocabulary.js';
+import type { HttpBackend } from '../http-adapter.js';
+import type { HttpAdapterOptions } from '../http.js';
+import { offsetPaging } from '../paging.js';
+import { CLOSE_RULES } from './rules.js';
+
+export type CloseAdapterOptions = HttpAdapterOptions & {
+  /** A Close API key; sent as the user name of Basic auth, with an empty password. */
+  apiKey: string;
+  /** What this caller may do. Default `editor`. */
+  role?: Role;
+  /** Outcomes asked for per page (`_limit`). Default 100, Close's own default. */
+  pageSize?: number;
+  /** A ceiling on the pages of one list, if the host wants one. Default: none. */
+  maxPages?: number;
+};
+
+export const OUTCOMES_PATH = '/api/v1/outcome/';
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Close's `type` ↔ the canonical `autoAppliedOn`; `custom` is the absence of one. */
+const CLOSE_TYPES = ['custom', 'vm-dropped'] as const;
+type CloseType = (typeof CLOSE_TYPES)[number];
+
+/** Wire field → canonical field; every wire field not named here goes to `extras`. */
+const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = {
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  type: 'autoAppliedOn',
+  applies_to: 'appliesTo',
+  date_created: 'createdAt',
+  date_updated: 'updatedAt',
+};
+
+// seeds/close-outcomes-list.txt and -create.txt: the outcome as Close returns it. Lenient where
+// Close documents null (description, applies_to, type left empty means custom).
+const CloseOutcomeWireSchema = z.looseObject({
+  id: z.string().check(z.minLength(1, 'must not be empty')),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  description: z.optional(z.nullable(z.string())),
+  type: z.optional(z.nullable(z.enum(CLOSE_TYPES))),
+  applies_to: z.optional(z.nullable(z.array(z.enum(APPLIES_TO)))),
+  date_created: z.optional(IsoInstantSchema),
+  date_updated: z.optional(IsoInstantSchema),
+});
+
+type CloseOutcome = z.output<typeof CloseOutcomeWireSchema>;
+
+/** Close has no key, ordinal, classification, category, kind or status: the canonical defaults apply. */
+function toOutcomeType(wire: CloseOutcome): OutcomeType {
+  const extras: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(wire)) {
+    if (!(field in CANONICAL_BY_WIRE)) extras[field] = value;
+  }
+  return withDefaults({
+    id: wire.id,
+    key: wire.id,
+    name: wire.name,
+    description: wire.description ?? '',
+    autoAppliedOn: wire.type === 'vm-dropped' ? 'voicemail-drop' : undefined,
+    // The parsed array is this item's own, not shared with the answer: no copy needed.
+    appliesTo: wire.applies_to ?? undefined,
+    createdAt: wire.date_created,
+    updatedAt: wire.date_updated,
+    extras,
+  });
+}
+
+/** One Close outcome, read and mapped to the canonical model. */
+export const CloseOutcomeSchema = z.pipe(CloseOutcomeWireSchema, z.transform(toOutcomeType));
+
+export function readCloseOutcome(item: unknown): ParseResult<OutcomeType> {
+  return parseWith(CloseOutcomeSchema, item);
+}
+
+const ClosePageSchema = z.object({
+  data: z.array(z.unknown()),
+  has_more: z.boolean(),
+});
+
+export type ClosePage = z.output<typeof ClosePageSchema>;
+
+export function closeTypeFor(autoAppliedOn: OutcomeTypeInput['autoAppliedOn']): CloseType {
+  return autoAppliedOn === 'voicemail-drop' ? 'vm-dropped' : 'custom';
+}
+
+/** Close (seeds/close-outcomes-*.txt), described once: `_limit`/`_skip`/`has_more` pages, Basic auth with the key. */
+export function closeBackend(options: CloseAdapterOptions): HttpBackend<ClosePage, OutcomeType, CloseAdapterOptions> {
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE));
+  const maxPages = options.maxPages === undefined ? undefined : Math.max(1, Math.floor(options.maxPages));
+  return {
+    name: 'close',
+    auth: ({ apiKey }) => ({ type: 'basic', username: apiKey, password: '' }),
+    // `{ "error": "...", "errors": [...], "field-errors": { "name": "..." } }`
+    errors: { name: 'Close', fields: CANONICAL_BY_WIRE, verbose: true },
+    rules: CLOSE_RULES,
+    operations: { create: true, update: true, delete: true, record: false },
+    list: {
+      path: OUTCOMES_PATH,
+      envelope: ClosePageSchema,
+      items: (page) => page.data,
+      paging: offsetPaging({ limit: '_limit', skip: '_skip', announces: 'has_more' }, pageSize, (page) => page.has_more, { maxPages }),
+      item: readCloseOutcome,
+    },
+  };
+}

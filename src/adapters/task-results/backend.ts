@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { withDefaults } from '../../model/field-rules.js';
+import { parseWith, type ParseResult } from '../../model/parse.js';
+import type { OutcomeType } from '../../model/types.js';
+import type { HttpBackend } from '../http-adapter.js';
+import type { HttpAdapterOptions } from '../http.js';
+import { TASK_RESULT_RULES } from './rules.js';
+
+export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
+  /** Sent as `x-api-key`; the key needs the VIEW_ACTIVITIES permission to list result types. */
+  apiKey: string;
+  /**
+   * Where a task's result is submitted, relative to `baseUrl`, e.g.
+   * `(id) => \`/api/integration/tasks/${id}/result\``. The seed documents no submit path, so the
+   * host names it. The id it receives is already URL-encoded (`encodeURIComponent`), so the
+   * function only places it: encoding it again would send `%252F` for a `/`.
+   */
+  resultPath: (subjectId: string) => string;
+};
+
+
+export const CONFIGS_PATH = '/api/integration/task-result-type-configs';
+
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+
+/** One item of the configs list; fields beyond the documented three are kept as extras. */
+const ResultConfigSchema = z.looseObject({
+  code: nonEmpty,
+  label: nonEmpty,
+  requiresFutureScheduledAt: z.boolean(),
+});
+
+/**
+ * One config as an outcome type, validated once. `ordinal` is the position in the tenant's
+ * list: the administrator's order is the order shown.
+ */
+function readResultType(item: unknown, index: number): ParseResult<OutcomeType> {
+  const parsed = parseWith(ResultConfigSchema, item);
+  if (!parsed.ok) return parsed;
+  const { code, label, requiresFutureScheduledAt, ...extras } = parsed.value;
+  return { ok: true, value: withDefaults({ id: code, key: code, name: label, ordinal: index, requiresFutureScheduledAt, extras }) };
+}
+
+/** Task result types (seeds/task-result-type-configs.txt), described once: a bare array, an `x-api-key`, read only. */
+export const taskResultsBackend: HttpBackend<unknown[], OutcomeType, TaskResultTypeAdapterOptions> = {
+  name: 'task-results',
+  auth: (options) => ({ type: 'header', name: 'x-api-key', value: options.apiKey }),
+  errors: {
+    name: 'The task results API',
+    // The submit body's wire names, as the backend may name them in its field errors.
+    fields: {
+      result: 'outcomeKey',
+      'task_result.result': 'outcomeKey',
+      future_scheduled_at: 'scheduledAt',
+      'task_result.future_scheduled_at': 'scheduledAt',
+    },
+  },
+  rules: TASK_RESULT_RULES,
+  operations: { create: false, update: false, delete: false, record: true },
+  list: {
+    path: CONFIGS_PATH,
+    envelope: z.array(z.unknown()),
+    items: (body) => body,
+    item: readResultType,
+  },
+};
