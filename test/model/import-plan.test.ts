@@ -265,15 +265,19 @@ describe('planImport — Genesys rules', () => {
     const plan = planImport([payment], [
       { name: 'Wrong Number' },
       { key: payment.key, description: 'Paid by card' },
-      { name: 'Payment Taken', description: 'Card or bank payment.' },
       { name: 'x'.repeat(256) },
       { name: 'Long', description: 'd'.repeat(1001) },
       { name: 'Hot', classification: 'positive' },
     ], rules);
-    expect(kinds(plan)).to.deep.equal(['create', 'update', 'unchanged', 'invalid', 'invalid', 'invalid']);
-    expect(codes(plan, 4)).to.deep.equal(['name:tooLong']);
-    expect(codes(plan, 5)).to.deep.equal(['description:tooLong']);
-    expect(codes(plan, 6)).to.deep.equal(['classification:unsupported']);
+    expect(kinds(plan)).to.deep.equal(['create', 'update', 'invalid', 'invalid', 'invalid']);
+    expect(codes(plan, 3)).to.deep.equal(['name:tooLong']);
+    expect(codes(plan, 4)).to.deep.equal(['description:tooLong']);
+    expect(codes(plan, 5)).to.deep.equal(['classification:unsupported']);
+  });
+
+  it('matches a code by the key of its name (codes have no key), so a second import creates nothing twice', () => {
+    const plan = planImport([payment], [{ key: 'payment_taken', name: 'Payment Taken', description: 'Card or bank payment.' }], rules);
+    expect(plan.unchanged).to.deep.equal([{ row: 1, id: payment.id, key: payment.key }]);
   });
 });
 
