@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { css, html, LitElement, nothing } from 'lit';
 import {
   CloseAdapter,
+  GenesysAdapter,
   OutcomeTypesApiAdapter,
   SailorAdapter,
   TaskResultTypeAdapter,
@@ -9,6 +10,7 @@ import {
 } from '../src/adapters/index.js';
 import '../src/define.js';
 import { api as closeApi, CLOSE_API_KEY } from '../test/servers/close-api.mjs';
+import { CLIENT_ID as GENESYS_CLIENT_ID, CLIENT_SECRET as GENESYS_CLIENT_SECRET, api as genesysApi } from '../test/servers/genesys-api.mjs';
 import { api as outcomeTypesApi, TOKENS } from '../test/servers/outcome-types-api.mjs';
 import { api as sailorApi, SMART_LISTS, TOKEN as SAILOR_TOKEN } from '../test/servers/sailor-api.mjs';
 import { KEYS, api as taskResultsApi } from '../test/servers/task-results-api.mjs';
@@ -210,6 +212,32 @@ export const TaskResultTypes: Story = {
             resultPath: (taskId) => `/api/integration/tasks/${encodeURIComponent(taskId)}/result`,
             fetch: standInFetch(taskResultsApi, { latencyMs }),
           }),
+      },
+      args,
+    ),
+};
+
+/**
+ * Genesys Cloud wrap-up codes: the OAuth client-credentials grant at the login host's token
+ * endpoint, then the codes page by page with the Bearer token it gave.
+ */
+export const GenesysCloud: Story = {
+  name: 'Genesys Cloud wrap-up codes',
+  render: (args) =>
+    renderBackend(
+      {
+        id: 'genesys',
+        standsInFor: 'Genesys Cloud routing wrap-up codes (test/servers/genesys-wrapup-codes.txt)',
+        label: 'Wrap-up code',
+        note: 'The token comes from the stand-in’s /oauth/token; a real page gets it from its own backend (auth: { token: () => … }), as the client-credentials grant is for servers.',
+        adapter: (latencyMs) => {
+          const fetch = standInFetch(genesysApi, { latencyMs });
+          return new GenesysAdapter({
+            baseUrl: 'https://api.genesys.stand-in.example',
+            auth: { clientId: GENESYS_CLIENT_ID, clientSecret: GENESYS_CLIENT_SECRET, tokenUrl: 'https://login.genesys.stand-in.example/oauth/token' },
+            fetch,
+          });
+        },
       },
       args,
     ),

@@ -30,6 +30,8 @@ export interface ErrorDialect {
   verbose?: boolean;
   /** A 2xx body with this field `false` is a failure anyway (Sailor's `{ ok: false, error }`). */
   okField?: string;
+  /** Words for field errors that come as a code without text (Genesys's `details[].errorCode`). */
+  fieldCodes?: Readonly<Record<string, string>>;
 }
 
 const CODE_BY_STATUS: Record<number, AdapterErrorCode> = {
@@ -93,6 +95,7 @@ function fieldOf(path: readonly PropertyKey[], names: Readonly<Record<string, st
 export function readFieldErrors(
   body: unknown,
   names: Readonly<Record<string, string>> | ((wire: string) => string) = {},
+  fieldCodes: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   if (!isRecord(body)) return fieldErrors;
@@ -106,7 +109,11 @@ export function readFieldErrors(
     const source = body[name];
     if (Array.isArray(source)) {
       for (const entry of source) {
-        if (isRecord(entry)) add(entry['field'] ?? entry['fieldName'] ?? entry['path'] ?? entry['param'] ?? entry['loc'], entry['message'] ?? entry['error'] ?? entry['msg']);
+        if (!isRecord(entry)) continue;
+        // An entry with only a code (`{ errorCode, fieldName }`) still names its field.
+        const code = typeof entry['errorCode'] === 'string' ? entry['errorCode'] : undefined;
+        const text = entry['message'] ?? entry['error'] ?? entry['msg'] ?? (code && (fieldCodes[code] ?? code));
+        add(entry['field'] ?? entry['fieldName'] ?? entry['path'] ?? entry['param'] ?? entry['loc'], text);
       }
     } else if (isRecord(source)) {
       for (const [field, message] of Object.entries(source)) add(field, message);
@@ -122,12 +129,17 @@ export function errorReader(dialect: ErrorDialect): ErrorReader {
   return (status, body) => {
     if (typeof body === 'string') return { message: body.trim().slice(0, 300) || undefined };
     if (!isRecord(body)) return {};
-    const fieldErrors = readFieldErrors(body, dialect.fields ?? {});
+    const fieldErrors = readFieldErrors(body, dialect.fields ?? {}, dialect.fieldCodes);
     const error = asText(body['error']);
     const errorIsCode = dialect.codes !== undefined && error !== undefined;
     const general = Array.isArray(body['errors']) ? body['errors'].filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
     let message =
-      asText(body['message']) ?? (errorIsCode ? undefined : error) ?? (general.join(' ') || undefined) ?? asText(body['detail']) ?? asText(body['title']);
+      asText(body['message']) ??
+      asText(body['error_description']) ??
+      (errorIsCode ? undefined : error) ??
+      (general.join(' ') || undefined) ??
+      asText(body['detail']) ??
+      asText(body['title']);
     const codeField = error ? dialect.codeFields?.[error] : undefined;
     if (codeField) fieldErrors[codeField] ??= message ?? 'was not found';
     if (dialect.verbose) {

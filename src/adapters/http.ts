@@ -12,7 +12,17 @@ export type { ErrorDialect, ErrorMeaning, ErrorReader } from './error-body.js';
  * A bearer token, or where to get the current one: a provider is asked once, again after a
  * 401 (one refresh, one retry), so expiring tokens are renewed without the caller noticing.
  */
-export type TokenSource = string | (() => Promise<string> | string);
+export type TokenSource = string | (() => Promise<string | IssuedToken> | string | IssuedToken);
+
+/** A token with its lifetime: asked for again shortly before it runs out, not only after a 401. */
+export interface IssuedToken {
+  token: string;
+  /** Milliseconds from now until the token expires. */
+  expiresInMs?: number;
+}
+
+/** A token is renewed this long before its stated expiry (at most a tenth of its lifetime). */
+const TOKEN_RENEWAL_MARGIN_MS = 60_000;
 
 /** How a backend wants its caller identified. */
 export type HttpAuth =
@@ -58,6 +68,8 @@ export interface HttpRequest {
   query?: Record<string, string | number | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` instead of a JSON body (an OAuth token grant). */
+  form?: Record<string, string>;
   /** Sent as `Idempotency-Key`; makes a write safe to retry, with the same key every time. */
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
@@ -127,6 +139,8 @@ export class HttpClient {
   readonly #okField: string | undefined;
   /** The current token of a provider, shared by concurrent requests. */
   #token: Promise<string> | undefined;
+  /** When the current token is to be renewed (its provider said when it expires); else never. */
+  #renewAt = Infinity;
 
   constructor(options: HttpAdapterOptions, auth: HttpAuth | undefined, readError: ErrorReader | ErrorDialect = readErrorBody) {
     let url: URL;
@@ -185,7 +199,7 @@ export class HttpClient {
         if (request.method === 'DELETE' && attempt > 0 && error.code === 'not_found') {
           return { status: 204, headers: new Headers(), body: undefined };
         }
-        const wait = repeatable && attempt < retries && error.retryable ? this.#backoff(attempt, error) : undefined;
+        const wait = repeatable && attempt < retries && error.retryable ? this.retryDelay(attempt, error) : undefined;
         if (wait === undefined) throw error;
         await delay(wait, request.signal);
       }
@@ -206,15 +220,22 @@ export class HttpClient {
   }
 
   #currentToken(): Promise<string> {
-    const provider = (this.#auth as { token: () => Promise<string> | string }).token;
+    const provider = (this.#auth as { token: () => Promise<string | IssuedToken> | string | IssuedToken }).token;
+    if (this.#token && Date.now() >= this.#renewAt) this.#token = undefined;
     this.#token ??= Promise.resolve()
       .then(provider)
-      .then((token) => {
+      .then((issued) => {
+        const token = typeof issued === 'string' ? issued : issued?.token;
         if (typeof token !== 'string' || token === '') throw new TypeError('the token provider gave no token');
+        const lifetime = typeof issued === 'object' ? issued.expiresInMs : undefined;
+        this.#renewAt = lifetime === undefined ? Infinity : Date.now() + lifetime - Math.min(TOKEN_RENEWAL_MARGIN_MS, lifetime / 10);
         return token;
       })
       .catch((error: unknown) => {
         this.#token = undefined;
+        // A provider that failed as an adapter error (a token endpoint out of reach) keeps its
+        // meaning, so an outage stays retryable and is not mistaken for bad credentials.
+        if (error instanceof OutcomeAdapterError) throw error;
         throw new OutcomeAdapterError('unauthorized', `No token: ${error instanceof Error ? error.message : String(error)}.`, { retryable: false, cause: error });
       });
     return this.#token;
@@ -233,7 +254,12 @@ export class HttpClient {
     }
   }
 
-  #backoff(attempt: number, error: OutcomeAdapterError): number | undefined {
+  /**
+   * How long to wait before retry `attempt + 1` after `error`: its `Retry-After` if not beyond
+   * the cap (undefined: do not retry), else capped exponential backoff with jitter. Public for
+   * an adapter that retries a write itself (Genesys: a create re-read by name before it is resent).
+   */
+  retryDelay(attempt: number, error: OutcomeAdapterError): number | undefined {
     const asked = error.retryAfterMs;
     if (asked !== undefined) {
       return asked <= (this.#options.maxRetryAfterMs ?? 30_000) ? asked : undefined;
@@ -260,7 +286,8 @@ export class HttpClient {
       ...this.#options.headers,
       ...this.#authHeaders(token),
     };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
     const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
@@ -269,7 +296,7 @@ export class HttpClient {
       response = await doFetch(url, {
         method: request.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.form !== undefined ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
         redirect: 'error',
         credentials: 'omit',
         signal: combined,

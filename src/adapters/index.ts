@@ -8,6 +8,7 @@ export { CloseAdapter } from './close/close-adapter.js';
 export type { CloseAdapterOptions } from './close/close-adapter.js';
 export { SailorAdapter } from './sailor/sailor-adapter.js';
 export type { SailorAdapterOptions } from './sailor/sailor-adapter.js';
+export { GenesysAdapter, type GenesysAdapterOptions, type GenesysAuth, type ClientCredentials } from './genesys/genesys-adapter.js';
 export { TaskResultTypeAdapter } from './task-results/task-result-type-adapter.js';
 export type { TaskResultTypeAdapterOptions } from './task-results/task-result-type-adapter.js';
 export { HttpClient } from './http.js';

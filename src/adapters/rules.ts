@@ -5,3 +5,4 @@ export { MEMORY_RULES } from './memory/rules.js';
 export { CLOSE_RULES } from './close/rules.js';
 export { SAILOR_RULES } from './sailor/rules.js';
 export { TASK_RESULT_RULES } from './task-results/rules.js';
+export { GENESYS_RULES } from './genesys/rules.js';

@@ -26,3 +26,10 @@ declare module '*/test/servers/task-results-api.mjs' {
   /** `x-api-key` values and their permissions. */
   export const KEYS: Readonly<Record<string, readonly string[]>>;
 }
+
+declare module '*/test/servers/genesys-api.mjs' {
+  export const api: import('./stand-in-fetch.js').SeedApi;
+  /** The OAuth client the token endpoint accepts (client-credentials grant, Basic auth). */
+  export const CLIENT_ID: string;
+  export const CLIENT_SECRET: string;
+}

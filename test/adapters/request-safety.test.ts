@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { InvalidItemReport, OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
+import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
 import { HttpClient } from '../../src/adapters/http.js';
 import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
 import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
@@ -17,6 +18,7 @@ const servers = {
   close: await seedServer('close'),
   sailor: await seedServer('sailor'),
   taskResults: await seedServer('task-results'),
+  genesys: await seedServer('genesys'),
 };
 
 const SECRET = 's3cr3t-pw';
@@ -50,6 +52,17 @@ const backends: Backend[] = [
     name: 'task results',
     server: servers.taskResults,
     make: (baseUrl, extra) => new TaskResultTypeAdapter({ baseUrl, apiKey: 'task-key', resultPath, retryDelayMs: 1, ...extra }),
+  },
+  {
+    name: 'Genesys',
+    server: servers.genesys,
+    make: (baseUrl, extra) =>
+      new GenesysAdapter({
+        baseUrl,
+        auth: { clientId: 'genesys-test-client', clientSecret: 'genesys-test-secret', tokenUrl: `${servers.genesys.url}/oauth/token` },
+        retryDelayMs: 1,
+        ...extra,
+      }),
   },
 ];
 
@@ -102,6 +115,7 @@ describe('HTTP adapters: request safety', () => {
       ['outcome-types API', servers.outcomeTypes, () => backends[0]!.make(servers.outcomeTypes.url)],
       ['Close', servers.close, () => backends[1]!.make(servers.close.url)],
       ['Sailor', servers.sailor, () => backends[2]!.make(servers.sailor.url)],
+      ['Genesys', servers.genesys, () => backends[4]!.make(servers.genesys.url)],
     ];
     for (const [name, server, make] of deleting) {
       it(`${name}: deleteOutcomeType and updateOutcomeType of "", "." and ".." send nothing`, async () => {
@@ -239,6 +253,8 @@ async function rawList(backend: Backend): Promise<unknown> {
       return { data: state['outcomes'], has_more: false };
     case 'Sailor':
       return { ok: true, outcomes: state['outcomes'], disposition_popup_enabled: true };
+    case 'Genesys':
+      return { entities: state['codes'], pageNumber: 1, pageCount: 1 };
     default:
       return state['configs'];
   }
@@ -246,11 +262,13 @@ async function rawList(backend: Backend): Promise<unknown> {
 
 /** The same list with one more item that repeats the first one's id (or, with an id of its own, its key). */
 function duplicateListOf(name: string, list: unknown): unknown {
-  const items = (Array.isArray(list) ? list : ((list as Record<string, unknown[]>)['data'] ?? (list as Record<string, unknown[]>)['outcomes'])) as Record<string, unknown>[];
+  const envelope = list as Record<string, unknown[]>;
+  const items = (Array.isArray(list) ? list : (envelope['data'] ?? envelope['outcomes'] ?? envelope['entities'])) as Record<string, unknown>[];
   const first = items[0]!;
   // The outcome-types API has keys apart from ids: repeat the key under a new id.
   const repeat = name === 'outcome-types API' ? { ...first, id: 'ot_other', name: 'Second with the same key' } : { ...first, name: 'Second with the same id', label: 'Second' };
   const withRepeat = [...items, repeat];
   if (Array.isArray(list)) return withRepeat;
-  return 'data' in (list as object) ? { ...(list as object), data: withRepeat } : { ...(list as object), outcomes: withRepeat };
+  const field = ['data', 'outcomes', 'entities'].find((name) => name in (list as object))!;
+  return { ...(list as object), [field]: withRepeat };
 }

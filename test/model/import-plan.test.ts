@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as fieldRules from '../../src/adapters/rules.js';
 import {
   CLOSE_RULES,
+  GENESYS_RULES,
   MEMORY_RULES,
   OUTCOME_TYPES_API_RULES,
   SAILOR_RULES,
@@ -86,12 +87,12 @@ describe('keyFromName', () => {
 });
 
 describe('planImport — every backend\'s rules object (src/adapters/rules.ts) is covered', () => {
-  it('tests the five backends', () => {
+  it('tests the six backends', () => {
     const exported = Object.entries(fieldRules)
       .filter(([, value]) => typeof value === 'object' && value !== null && 'fields' in value)
       .map(([name]) => name)
       .sort();
-    expect(exported).to.deep.equal(['CLOSE_RULES', 'MEMORY_RULES', 'OUTCOME_TYPES_API_RULES', 'SAILOR_RULES', 'TASK_RESULT_RULES']);
+    expect(exported).to.deep.equal(['CLOSE_RULES', 'GENESYS_RULES', 'MEMORY_RULES', 'OUTCOME_TYPES_API_RULES', 'SAILOR_RULES', 'TASK_RESULT_RULES']);
   });
 });
 
@@ -254,6 +255,29 @@ describe('planImport — Close rules', () => {
   it('matches a key Close does not know by the key of its name, so a second import creates nothing twice', () => {
     const plan = planImport(closeTypes, [{ key: 'demo_booked', name: 'Demo Booked', description: 'Qualified' }], rules);
     expect(plan.unchanged).to.deep.equal([{ row: 1, id: demo.id, key: demo.key }]);
+  });
+});
+
+describe('planImport — Genesys rules', () => {
+  const rules = GENESYS_RULES;
+  const payment = type({ id: '6c1e9b4a-7f8d-4e2a-9b3c-4d6e7f8a9b07', key: '6c1e9b4a-7f8d-4e2a-9b3c-4d6e7f8a9b07', name: 'Payment Taken', description: 'Card or bank payment.' });
+  it('creates, updates, leaves unchanged and refuses names and descriptions past their limits and fields codes do not have', () => {
+    const plan = planImport([payment], [
+      { name: 'Wrong Number' },
+      { key: payment.key, description: 'Paid by card' },
+      { name: 'x'.repeat(256) },
+      { name: 'Long', description: 'd'.repeat(1001) },
+      { name: 'Hot', classification: 'positive' },
+    ], rules);
+    expect(kinds(plan)).to.deep.equal(['create', 'update', 'invalid', 'invalid', 'invalid']);
+    expect(codes(plan, 3)).to.deep.equal(['name:tooLong']);
+    expect(codes(plan, 4)).to.deep.equal(['description:tooLong']);
+    expect(codes(plan, 5)).to.deep.equal(['classification:unsupported']);
+  });
+
+  it('matches a code by the key of its name (codes have no key), so a second import creates nothing twice', () => {
+    const plan = planImport([payment], [{ key: 'payment_taken', name: 'Payment Taken', description: 'Card or bank payment.' }], rules);
+    expect(plan.unchanged).to.deep.equal([{ row: 1, id: payment.id, key: payment.key }]);
   });
 });
 

@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import { withDefaults } from '../../model/field-rules.js';
+import { parseWith, type ParseResult } from '../../model/parse.js';
+import { IsoInstantSchema } from '../../model/schemas.js';
+import type { OutcomeType } from '../../model/types.js';
+import type { Role } from '../../model/vocabulary.js';
+import type { HttpBackend } from '../http-adapter.js';
+import type { HttpAdapterOptions, TokenSource } from '../http.js';
+import { pageNumberPaging } from '../paging.js';
+import { clientCredentialsToken, type ClientCredentials } from './client-credentials.js';
+import { GENESYS_RULES } from './rules.js';
+
+/** A Bearer token (or a provider of the current one), or the OAuth client-credentials grant. */
+export type GenesysAuth = { token: TokenSource } | ClientCredentials;
+
+export type GenesysAdapterOptions = HttpAdapterOptions & {
+  /** How the adapter gets its Bearer token. Client credentials are for servers (Node): the platform's own SDK refuses them in a browser. */
+  auth: GenesysAuth;
+  /** What the caller may do (the OAuth client's permissions). Default `editor`. */
+  role?: Role;
+  /** Codes asked for per page (`pageSize`), 1 to 500. Default 500: fewest requests under the platform's rate limits. */
+  pageSize?: number;
+};
+
+export const CODES_PATH = '/api/v2/routing/wrapupcodes';
+export const MAX_PAGE_SIZE = 500;
+
+/** Wire field → canonical field; every other wire field goes to `extras`. */
+const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = {
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  dateCreated: 'createdAt',
+  dateModified: 'updatedAt',
+};
+
+// The WrapupCode model: fields without a value are left out, never null; null is still read.
+const WrapupCodeWireSchema = z.looseObject({
+  id: z.string().check(z.minLength(1, 'must not be empty')),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  description: z.optional(z.nullable(z.string())),
+  division: z.optional(z.nullable(z.looseObject({ id: z.string() }))),
+  dateCreated: z.optional(IsoInstantSchema),
+  dateModified: z.optional(IsoInstantSchema),
+});
+
+type WrapupCode = z.output<typeof WrapupCodeWireSchema>;
+
+/** The id is the key (codes have none); division, createdBy, modifiedBy and selfUri go to `extras`. */
+function toOutcomeType(wire: WrapupCode): OutcomeType {
+  const extras: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(wire)) {
+    if (!(field in CANONICAL_BY_WIRE)) extras[field] = value;
+  }
+  return withDefaults({
+    id: wire.id,
+    key: wire.id,
+    name: wire.name,
+    description: wire.description ?? '',
+    createdAt: wire.dateCreated,
+    updatedAt: wire.dateModified,
+    extras,
+  });
+}
+
+/** One wrap-up code, read and mapped to the canonical model. */
+export const WrapupCodeSchema = z.pipe(WrapupCodeWireSchema, z.transform(toOutcomeType));
+
+export function readWrapupCode(item: unknown): ParseResult<OutcomeType> {
+  return parseWith(WrapupCodeSchema, item);
+}
+
+const count = z.int().check(z.nonnegative('must not be negative'));
+
+/** WrapupCodeEntityListing: the entities and where this page is. */
+const EntityListingSchema = z.looseObject({
+  entities: z.array(z.unknown()),
+  pageNumber: count,
+  pageCount: count,
+});
+
+export type EntityListing = z.output<typeof EntityListingSchema>;
+
+/** Genesys's field error codes (`details[].errorCode`), worded for the field they name. */
+const FIELD_CODES: Readonly<Record<string, string>> = {
+  'field.required': 'is required',
+  'field.too.long': 'is too long',
+  'field.invalid': 'is not valid',
+  'division.not.found': 'names a division that does not exist',
+  'name.not.unique': 'is already used by another wrap-up code (names are unique without regard to case)',
+};
+
+export function genesysPageSize(pageSize: number | undefined): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize ?? MAX_PAGE_SIZE)));
+}
+
+/**
+ * Genesys Cloud wrap-up codes (test/servers/genesys-wrapup-codes.txt), described once: pages by
+ * `pageSize`/`pageNumber` until `pageNumber >= pageCount` in the `entities` envelope, a Bearer
+ * token that refreshes, the platform's ErrorBody with `details[].fieldName`.
+ */
+export function genesysBackend(options: GenesysAdapterOptions): HttpBackend<EntityListing, OutcomeType, GenesysAdapterOptions> {
+  const pageSize = genesysPageSize(options.pageSize);
+  return {
+    name: 'genesys',
+    auth: ({ auth, ...http }) => ({ type: 'bearer', token: 'token' in auth ? auth.token : clientCredentialsToken(auth, http) }),
+    errors: { name: 'Genesys Cloud', fields: CANONICAL_BY_WIRE, fieldCodes: FIELD_CODES },
+    rules: GENESYS_RULES,
+    operations: { create: true, update: true, delete: true, record: false },
+    list: {
+      path: CODES_PATH,
+      envelope: EntityListingSchema,
+      items: (page) => page.entities,
+      paging: pageNumberPaging({ size: 'pageSize', number: 'pageNumber', announces: 'pageNumber < pageCount' }, pageSize, (page) => page.pageNumber < page.pageCount),
+      item: readWrapupCode,
+    },
+  };
+}
