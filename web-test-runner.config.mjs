@@ -20,12 +20,27 @@ const unavailable = new Map();
  * again, so a test about fetching a lazily loaded module imports the source through its own prefix.
  */
 const FRESH_COPY = /^\/fresh-[\w-]+(?=\/)/;
+/** What Lit's development build says once per page; its other warnings are kept. */
+const LIT_DEV_MODE_NOTICE = 'Lit is in dev mode. Not recommended for production!';
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
+  // Lit's development build, for its warnings (an update asked for after one completed, and so
+  // on); only its notice that it is the development build is left out of the output.
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith(LIT_DEV_MODE_NOTICE)),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      // Imports of packages are written from the root (`/node_modules/lit/index.js`), not relative
+      // to the importer: a fresh copy of the source (FRESH_COPY) then shares the page's one Lit
+      // (and every other package) instead of loading a second under its prefix.
+      name: 'packages-from-root',
+      transformImport({ source, context }) {
+        if (!source.startsWith('.') || !source.includes('/node_modules/')) return undefined;
+        return new URL(source, `http://root${context.path}`).pathname;
+      },
+    },
     seedServersPlugin(),
     // test/frameworks/react.test.ts mounts the elements in a real React app.
     ...reactForBrowser(),
