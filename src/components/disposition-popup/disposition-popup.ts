@@ -222,20 +222,28 @@ export class DispositionPopup extends OutcomeElement {
     return super.getUpdateComplete();
   }
 
+  // What an opening or a close changes is changed here, before the render, so that the render
+  // shows it: changed in updated(), it would take a second update.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('open')) {
+      if (this.open && !this.dialog?.open) {
+        this.notice = '';
+        // Started here, not once the dialog is shown: the load says it started (an update).
+        if (!this.#view) void this.#loadView();
+      } else if (!this.open && this.dialog?.open && !this.#closing) {
+        // Someone removed the attribute: that is a close request like any other.
+        this.open = true;
+        this.#requestClose('api');
+      }
+    }
+    if (this.open) this.#view?.opening();
     this.#view?.update();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) void this.#openDialog();
-    else if (!this.open && this.dialog.open && !this.#closing) {
-      // Someone removed the attribute: that is a close request like any other.
-      this.open = true;
-      this.#requestClose('api');
-    }
+    if (changed.has('open') && this.open && !this.dialog.open) void this.#openDialog();
   }
 
   protected override render() {
@@ -289,7 +297,6 @@ export class DispositionPopup extends OutcomeElement {
   #openDialog = async (): Promise<void> => {
     if (!this.dialog.open) {
       this.#opener = deepActiveElement();
-      this.notice = '';
       this.#deferredWithoutView = false;
       this.dialog.showModal();
       this.setCustomState('open', true);
