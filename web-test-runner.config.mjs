@@ -20,15 +20,18 @@ const unavailable = new Map();
  * again, so a test about fetching a lazily loaded module imports the source through its own prefix.
  */
 const FRESH_COPY = /^\/fresh-[\w-]+(?=\/)/;
-/** What Lit's development build says once per page; its other warnings are kept. */
-const LIT_DEV_MODE_NOTICE = 'Lit is in dev mode. Not recommended for production!';
+/**
+ * What the development builds of Lit and Angular say once per page, and nothing else: their
+ * warnings and errors are kept.
+ */
+const DEV_MODE_NOTICES = ['Lit is in dev mode. Not recommended for production!', 'Angular is running in development mode.'];
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   // Lit's development build, for its warnings (an update asked for after one completed, and so
   // on); only its notice that it is the development build is left out of the output.
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith(LIT_DEV_MODE_NOTICE)),
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && DEV_MODE_NOTICES.some((notice) => args[0].startsWith(notice))),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {
