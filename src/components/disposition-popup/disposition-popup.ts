@@ -49,7 +49,7 @@ function deepActiveElement(): HTMLElement | null {
  * `required`, never a trap when the backend is down (the record can be queued, or the wrap-up
  * finished later when not even the list loads), and it never loses or doubles a record. It is a
  * view over the adapter's `Recorder`, which owns keys, drafts, the outbox and its schedule. The
- * element owns the dialog and its close paths; its view (popup-view.ts) arrives on connection.
+ * dialog's content is a separate module, fetched when the element connects to a page.
  *
  * @tagname disposition-popup
  * @summary The end-of-call disposition dialog that never loses a disposition.
