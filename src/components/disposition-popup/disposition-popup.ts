@@ -230,7 +230,7 @@ export class DispositionPopup extends OutcomeElement {
       if (this.open && !this.dialog?.open) {
         this.notice = '';
         // Started here, not once the dialog is shown: the load says it started (an update).
-        if (!this.#view) void this.#loadView();
+        void this.#loadView();
       } else if (!this.open && this.dialog?.open && !this.#closing) {
         // Someone removed the attribute: that is a close request like any other.
         this.open = true;
