@@ -20,12 +20,30 @@ const unavailable = new Map();
  * again, so a test about fetching a lazily loaded module imports the source through its own prefix.
  */
 const FRESH_COPY = /^\/fresh-[\w-]+(?=\/)/;
+/**
+ * What the development builds of Lit and Angular say once per page, and nothing else: their
+ * warnings and errors are kept.
+ */
+const DEV_MODE_NOTICES = ['Lit is in dev mode. Not recommended for production!', 'Angular is running in development mode.'];
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
+  // Lit's development build, for its warnings (an update asked for after one completed, and so
+  // on); only its notice that it is the development build is left out of the output.
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && DEV_MODE_NOTICES.some((notice) => args[0].startsWith(notice))),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      // Imports of packages are written from the root (`/node_modules/lit/index.js`), not relative
+      // to the importer: a fresh copy of the source (FRESH_COPY) then shares the page's one Lit
+      // (and every other package) instead of loading a second under its prefix.
+      name: 'packages-from-root',
+      transformImport({ source, context }) {
+        if (!source.startsWith('.') || !source.includes('/node_modules/')) return undefined;
+        return new URL(source, `http://root${context.path}`).pathname;
+      },
+    },
     seedServersPlugin(),
     // test/frameworks/react.test.ts mounts the elements in a real React app.
     ...reactForBrowser(),

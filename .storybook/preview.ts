@@ -30,6 +30,10 @@ const withColorScheme: Decorator = (story, { globals }) => {
 
 const preview: Preview = {
   tags: ['autodocs'],
+  parameters: {
+    // Storybook opens on the first entry: Getting started, then the demo, the elements, the backends.
+    options: { storySort: { order: ['Getting started', 'Demo', 'Elements', 'Backends'] } },
+  },
   globalTypes: {
     lang: {
       description: 'Language of the outcome elements',

@@ -93,7 +93,7 @@ interface Args {
 interface Backend {
   /** Unique per story: the label's id. */
   id: string;
-  /** Which seed API the stand-in answers for. */
+  /** Which backend's API the stand-in answers for. */
   standsInFor: string;
   label: string;
   adapter: (latencyMs: number) => OutcomeAdapter;
@@ -105,9 +105,9 @@ function renderBackend({ id, standsInFor, label, adapter, note }: Backend, { lat
   return html`
     <section style="font: 14px/1.4 system-ui, sans-serif; max-width: 32rem">
       <p>
-        Stands in for <strong>${standsInFor}</strong>: the adapter's requests are answered in the page by
-        the same seed API the test servers run (<code>test/servers/${id}-api.mjs</code>), so no server is
-        needed.${note ? html` ${note}` : nothing}
+        Talks to <strong>${standsInFor}</strong> as a real backend would be talked to: the adapter's
+        requests are answered inside this page by a stand-in that follows that API's documentation, so
+        no server or account is needed.${note ? html` ${note}` : nothing}
       </p>
       <outcome-provider .adapter=${adapter(latencyMs)} user-role="editor">
         <form @submit=${(event: SubmitEvent) => event.preventDefault()}>
@@ -142,7 +142,7 @@ export const OutcomeTypesApi: Story = {
     renderBackend(
       {
         id: 'outcome-types',
-        standsInFor: 'the outcome-types API (seeds/outcome-types-api.txt)',
+        standsInFor: 'the outcome-types API',
         label: 'Outcome',
         adapter: (latencyMs) =>
           new OutcomeTypesApiAdapter({
@@ -161,7 +161,7 @@ export const Close: Story = {
     renderBackend(
       {
         id: 'close',
-        standsInFor: 'the Close outcomes API (seeds/close-outcomes-list.txt, close-outcomes-create.txt)',
+        standsInFor: 'the Close outcomes API',
         label: 'Call outcome',
         adapter: (latencyMs) =>
           new CloseAdapter({
@@ -180,7 +180,7 @@ export const Sailor: Story = {
     renderBackend(
       {
         id: 'sailor',
-        standsInFor: 'the Sailor phone-system outcomes API (seeds/sailor-phone-system-outcomes.txt)',
+        standsInFor: 'the Sailor phone-system outcomes API',
         label: 'Call outcome',
         note: 'Sailor documents no Smart List endpoint, so the host lists the workspace’s lists.',
         adapter: (latencyMs) =>
@@ -202,7 +202,7 @@ export const TaskResultTypes: Story = {
     renderBackend(
       {
         id: 'task-results',
-        standsInFor: 'the task result type configs API (seeds/task-result-type-configs.txt)',
+        standsInFor: 'the task result type configs API',
         label: 'Task result',
         note: 'Choose “Reprogramar visita” (RESCHEDULE) to see the follow-up date field.',
         adapter: (latencyMs) =>

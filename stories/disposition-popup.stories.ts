@@ -118,7 +118,7 @@ type Story = StoryObj<PopupArgs>;
 
 export const EndOfCall: Story = {};
 
-/** Open from the start, so the dialog itself is on the page (and checked by the story smoke test). */
+/** Open from the start: the dialog as the agent sees it when a call ends. */
 export const Open: Story = { args: { open: true, subjectId: 'call-open', latencyMs: 0 } };
 
 export const UnreliableBackend: Story = { args: { failureRate: 0.6, latencyMs: 800 } };

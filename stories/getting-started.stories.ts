@@ -133,9 +133,38 @@ interface Args {
   failureRate: number;
 }
 
+/** What the Getting started page says first, above the story. */
+const INTRODUCTION = `
+Outcome elements are web components for recording and configuring call and task outcomes. Register
+them once, give them one adapter that talks to your backend, and use the tags in any page or
+framework:
+
+\`\`\`html
+<script type="module">
+  import 'outcome-elements/define';
+  import { MemoryAdapter } from 'outcome-elements/adapters';
+
+  document.querySelector('outcome-provider').adapter = new MemoryAdapter();
+</script>
+
+<outcome-provider user-role="editor">
+  <outcome-picker name="outcome" aria-label="Call outcome"></outcome-picker>
+</outcome-provider>
+\`\`\`
+
+Every outcome element inside \`<outcome-provider>\` takes its adapter, user role and language from
+it. Below, a table reads the provider's outcome types and a picker offers the same ones; use the
+controls to change the role, the language, and the adapter's delay and failure rate.
+
+Then see **Demo** (an agent desktop and its settings page working together), **Elements** (each
+element on its own, every property a control) and **Backends** (the adapters for real APIs). The
+toolbar switches every story's language, colour scheme and writing direction.
+`;
+
 const meta = {
   title: 'Getting started',
   component: 'outcome-provider',
+  parameters: { docs: { description: { component: INTRODUCTION } } },
   args: { userRole: 'editor', lang: '', latencyMs: 400, failureRate: 0 },
   argTypes: {
     userRole: {

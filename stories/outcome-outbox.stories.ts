@@ -80,7 +80,7 @@ const meta: Meta<OutboxArgs> = {
     states: {
       control: 'check',
       options: ['queued', 'retrying', 'refused', 'deferred'],
-      description: 'Wrap-ups seeded through the recorder, one per state (not an element property)',
+      description: 'Example wrap-ups to list, one per state (not an element property)',
     },
   },
   render: outboxStory,

@@ -29,7 +29,7 @@ function credential<T>(table: Readonly<Record<string, T>>, fits: (grant: T) => b
   return found[0];
 }
 
-/** A settings page; its language, direction and scheme are the toolbar's (see .storybook/preview.ts). */
+/** A settings page; its language, direction and scheme are the toolbar's. */
 function page(adapter: OutcomeAdapter, { userRole }: EditorArgs, note: string) {
   return html`<section style="font: 14px/1.4 system-ui, sans-serif; max-width: 80rem">
     <p>${note}</p>
@@ -151,7 +151,7 @@ export const OutcomeTypesApi: Story = {
         fetch: standInFetch(outcomeTypesApi, { latencyMs: args.latencyMs }),
       }),
       args,
-      'Stands in for seeds/outcome-types-api.txt in the page. Edit “Click” to see the locked fields; create one with the key “click” to see the duplicate rule.',
+      'The outcome-types API, answered inside this page by a stand-in (no server needed). Edit “Click” to see the locked fields; create one with the key “click” to see the duplicate rule.',
     ),
 };
 
@@ -165,7 +165,7 @@ export const Close: Story = {
         fetch: standInFetch(closeApi, { latencyMs: args.latencyMs }),
       }),
       args,
-      'Stands in for seeds/close-outcomes-*.txt. Close has no order and no status, so there is no reordering or status filter.',
+      'The Close outcomes API, answered inside this page by a stand-in. Close has no order and no status, so there is no reordering or status filter.',
     ),
 };
 
@@ -180,7 +180,7 @@ export const Sailor: Story = {
         listSmartLists: async () => Object.entries(SMART_LISTS).map(([id, name]) => ({ id, name })),
       }),
       args,
-      'Stands in for seeds/sailor-phone-system-outcomes.txt; the host lists the Smart Lists. Make an action without a webhook URL to see the rule.',
+      'The Sailor phone-system outcomes API, answered inside this page by a stand-in; the host lists the Smart Lists. Make an action without a webhook URL to see the rule.',
     ),
 };
 
@@ -211,6 +211,6 @@ export const TaskResultTypes: Story = {
         fetch: standInFetch(taskResultsApi, { latencyMs: args.latencyMs }),
       }),
       args,
-      'Stands in for seeds/task-result-type-configs.txt: the list only, with a note that it is managed elsewhere.',
+      'The task result type configs API, answered inside this page by a stand-in: the list only, with a note that it is managed elsewhere.',
     ),
 };

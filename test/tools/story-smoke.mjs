@@ -172,20 +172,16 @@ async function checkStory(browser, baseUrl, id) {
 async function checkStoryIn(browser, baseUrl, id, scheme) {
   const problems = [];
   const page = await browser.newPage();
-  const ignored = (url) => new URL(url).pathname.endsWith('favicon.ico');
+  // Every request counts, the favicon's too (.storybook/public, linked from preview-head.html).
   page.on('console', (message) => {
     // Chromium reports a failed load as a console error too; the request listeners below say which.
     const url = message.location()?.url;
-    if (message.type() === 'error' && !(url && ignored(url))) {
-      problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
-    }
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    if (!ignored(request.url())) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && !ignored(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   try {
     await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${GLOBALS[scheme]}`, { waitUntil: 'load' });

@@ -49,7 +49,7 @@ function deepActiveElement(): HTMLElement | null {
  * `required`, never a trap when the backend is down (the record can be queued, or the wrap-up
  * finished later when not even the list loads), and it never loses or doubles a record. It is a
  * view over the adapter's `Recorder`, which owns keys, drafts, the outbox and its schedule. The
- * element owns the dialog and its close paths; its view (popup-view.ts) arrives on connection.
+ * dialog's content is a separate module, fetched when the element connects to a page.
  *
  * @tagname disposition-popup
  * @summary The end-of-call disposition dialog that never loses a disposition.
@@ -222,20 +222,28 @@ export class DispositionPopup extends OutcomeElement {
     return super.getUpdateComplete();
   }
 
+  // What an opening or a close changes is changed here, before the render, so that the render
+  // shows it: changed in updated(), it would take a second update.
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('open')) {
+      if (this.open && !this.dialog?.open) {
+        this.notice = '';
+        // Started here, not once the dialog is shown: the load says it started (an update).
+        void this.#loadView();
+      } else if (!this.open && this.dialog?.open && !this.#closing) {
+        // Someone removed the attribute: that is a close request like any other.
+        this.open = true;
+        this.#requestClose('api');
+      }
+    }
+    if (this.open) this.#view?.opening();
     this.#view?.update();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) void this.#openDialog();
-    else if (!this.open && this.dialog.open && !this.#closing) {
-      // Someone removed the attribute: that is a close request like any other.
-      this.open = true;
-      this.#requestClose('api');
-    }
+    if (changed.has('open') && this.open && !this.dialog.open) void this.#openDialog();
   }
 
   protected override render() {
@@ -289,7 +297,6 @@ export class DispositionPopup extends OutcomeElement {
   #openDialog = async (): Promise<void> => {
     if (!this.dialog.open) {
       this.#opener = deepActiveElement();
-      this.notice = '';
       this.#deferredWithoutView = false;
       this.dialog.showModal();
       this.setCustomState('open', true);

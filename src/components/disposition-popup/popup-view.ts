@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { OutcomeAdapterError } from '../../adapters/errors.js';
 import type { Clock } from '../../controllers/countdown.js';
 import type { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
+import type { Draft } from '../../controllers/draft-storage.js';
 import { rememberRecent } from '../../controllers/recents.js';
 import { QueueRefusedError, RecordingError, type Recorder } from '../../controllers/recorder.js';
 import type { MessageKey, Messages } from '../../localization/catalogue.js';
@@ -67,6 +68,10 @@ export class PopupView {
   /** The record of the last attempt that failed (the countdown's own, say), for Queue. */
   #failed: OutcomeRecord | undefined;
   #cancel: AbortController | undefined;
+  /** Readied for the current opening (see `opening`). */
+  #opened = false;
+  /** The subject's draft as this opening found it. */
+  #draftAtOpening: Draft | null | undefined;
 
   constructor(lent: PopupLent, clock?: Clock) {
     this.#lent = lent;
@@ -102,10 +107,15 @@ export class PopupView {
     this.#changed();
   }
 
-  /** The dialog has opened: the draft comes back, the countdown starts (or continues), the list takes focus. */
-  async opened(): Promise<void> {
+  /**
+   * Before each render of an open popup; the first of an opening brings the draft back and starts
+   * the countdown (or continues it). Called while the popup updates: it asks for no update.
+   */
+  opening(): void {
+    if (this.#opened) return;
+    this.#opened = true;
     const host = this.#host;
-    const draft = this.#recorder?.draft(host.subjectId);
+    const draft = (this.#draftAtOpening = this.#recorder?.draft(host.subjectId));
     this.#submitted = this.#checked = false;
     this.#failure = this.#queueRefused = null;
     this.#message = this.#announcement = '';
@@ -131,10 +141,18 @@ export class PopupView {
       // A reload continues the countdown kept in the draft rather than restarting it.
       this.#countdown.start(draft?.countdown);
     }
-    this.#changed();
+    // Asked for before the render that connects the picker, which would otherwise start the load
+    // (and tell the popup) halfway through that render.
+    this.#lent.outcomes.store?.load().catch(() => undefined);
+  }
+
+  /** The dialog has opened: the list takes focus, showing the draft's choice. */
+  async opened(): Promise<void> {
+    const host = this.#host;
     // The adapter may be set just after `open` (attribute in markup, property by a framework),
     // and outcomes may still be on their way: focus goes to the list once it exists.
     await host.updateComplete;
+    const draft = this.#draftAtOpening;
     await this.#lent.outcomes.store?.load().catch(() => undefined);
     await host.updateComplete;
     const picker = this.#picker;
@@ -152,6 +170,7 @@ export class PopupView {
 
   /** The dialog has closed: the countdown stops, and a later opening starts its own. */
   closed(): void {
+    this.#opened = false;
     this.#countdown?.stop(false);
     this.#recorder?.saveCountdown(this.#host.subjectId, undefined);
   }
@@ -301,6 +320,9 @@ export class PopupView {
   }
 
   #onEdit = (event: Event): void => {
+    // A field taken away as the dialog closes may still say it changed (the notes' change on
+    // removal): nothing the agent did, and it arrives during the popup's own render.
+    if (!this.#host.open) return;
     const target = event.composedPath()[0];
     this.#chosen = this.#picker?.value ?? '';
     if (target instanceof HTMLTextAreaElement) this.#notesText = target.value;

@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { OutcomeAdapterError } from '../../../src/adapters/errors.js';
@@ -9,10 +9,13 @@ import { pageLastKnownLists } from '../../../src/controllers/last-known-lists.js
 import { Recorder } from '../../../src/controllers/recorder.js';
 import type { OutcomeRecord, RecordedOutcome } from '../../../src/model/types.js';
 import { RecordingBackend, clearPending, until } from '../../helpers/recording-backend.js';
-import { FakeClock, dialog, events, memory, mount, open, part, picker, tick } from './popup-fixture.js';
+import { FakeClock, dialog, events, memory, mount, open, part, picker, spoken, tick, updatesAskingForMore, updatesAskedForMoreSinceMount } from './popup-fixture.js';
 
 
 describe('<disposition-popup>', () => {
+  // Each opening, close and edit shows in the update it caused (Lit's dev mode would warn otherwise).
+  afterEach(() => expect(updatesAskedForMoreSinceMount()).to.deep.equal([]));
+
   beforeEach(async () => {
     sessionStorage.clear();
     localStorage.clear();
@@ -575,6 +578,45 @@ describe('<disposition-popup>', () => {
       { type: 'disposition-request-close', detail: { source: 'api' } },
       { type: 'close', detail: undefined },
     ]);
+  });
+
+  it('shows each opening and close in the update that made it, and asks for no other once it is done', async () => {
+    const clock = new FakeClock();
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const popup = document.createElement('disposition-popup');
+    const askedForMore = updatesAskingForMore(popup);
+    Object.assign(popup, { adapter: memory(), subjectId: 'call-31', timeout: 30, clock });
+    popup.setAttribute('open', '');
+    wrapper.append(popup);
+    await popup.updateComplete;
+    // The first render of an opening already has what the opening brings: the countdown.
+    expect(part(popup, 'countdown')?.textContent).to.contain('Time left: 0:30');
+    for (let i = 0; i < 50 && !picker(popup)?.shadowRoot?.activeElement; i++) await tick(10);
+    await sendKeys({ press: '2' });
+    await sendKeys({ press: 'Escape' });
+    await popup.updateComplete;
+    expect(dialog(popup).open).to.be.false;
+
+    // Opened again, the draft is back in that first render too, the list's choice included.
+    void popup.show();
+    await popup.updateComplete;
+    expect(dialog(popup).open).to.be.true;
+    expect(part(popup, 'countdown')?.textContent).to.contain('Time left: 0:30');
+    for (let i = 0; i < 50 && picker(popup)?.shadowRoot?.activeElement?.getAttribute('aria-checked') !== 'true'; i++) await tick(10);
+    expect(picker(popup).value).to.equal('callback');
+
+    // Taking the attribute away asks to close: refused while required, granted otherwise.
+    popup.required = true;
+    popup.removeAttribute('open');
+    await popup.updateComplete;
+    expect(popup.hasAttribute('open')).to.be.true;
+    expect(dialog(popup).open).to.be.true;
+    expect(spoken(popup)).to.contain('Record an outcome before closing.');
+    popup.required = false;
+    popup.removeAttribute('open');
+    await popup.updateComplete;
+    expect(dialog(popup).open).to.be.false;
+    expect(askedForMore).to.deep.equal([]);
   });
 
   it('speaks Spanish under lang="es"', async () => {

@@ -3,7 +3,7 @@ import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-c
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import { composite, contrastRatio, formatRgb, shownBackground } from '../../theming/css-colors.js';
 import { RecordingBackend, clearPending } from '../../helpers/recording-backend.js';
-import { FakeClock, dialog, memory, mount, notesField, open, part, picker, spoken, tick } from './popup-fixture.js';
+import { FakeClock, dialog, memory, mount, notesField, open, part, picker, spoken, tick, updatesAskedForMoreSinceMount } from './popup-fixture.js';
 
 function countdown(popup: DispositionPopup): HTMLElement {
   return part(popup, 'countdown')!;
@@ -19,6 +19,9 @@ async function advance(popup: DispositionPopup, clock: FakeClock, ms: number): P
 }
 
 describe('<disposition-popup> countdown', () => {
+  // Each opening, close and edit shows in the update it caused (Lit's dev mode would warn otherwise).
+  afterEach(() => expect(updatesAskedForMoreSinceMount()).to.deep.equal([]));
+
   beforeEach(async () => {
     sessionStorage.clear();
     localStorage.clear();

@@ -6,6 +6,9 @@ import type { OutcomePicker } from '../../../src/components/outcome-picker/outco
 import type { Clock } from '../../../src/controllers/countdown.js';
 import type { RecordedOutcome } from '../../../src/model/types.js';
 import { CALL_CENTRE_OUTCOMES } from '../../helpers/sample-outcomes.js';
+import { updatesAskingForMore } from '../../helpers/updates-asking-for-more.js';
+
+export { updatesAskingForMore };
 
 export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,7 +22,18 @@ export async function mount(template: ReturnType<typeof html>) {
   // A button before the popup stands for what opened it (focus returns there).
   const opener = wrapper.querySelector('button');
   await popup.updateComplete;
+  updatesAskingForMore(popup, askedSinceMount);
   return { wrapper, popup, opener };
+}
+
+const askedSinceMount: string[] = [];
+
+/**
+ * What `updatesAskingForMore` saw of every popup mounted since the last call (an afterEach of
+ * each popup test file expects none).
+ */
+export function updatesAskedForMoreSinceMount(): string[] {
+  return askedSinceMount.splice(0);
 }
 
 export function dialog(popup: DispositionPopup): HTMLDialogElement {
@@ -88,3 +102,4 @@ export class FakeClock implements Clock {
     }
   }
 }
+

@@ -5,7 +5,7 @@ import { withRecorder } from '../../../src/adapters/with-recorder.js';
 import { recentOutcomes } from '../../../src/controllers/recents.js';
 import type { RecordedOutcome } from '../../../src/model/types.js';
 import { clearPending } from '../../helpers/recording-backend.js';
-import { FakeClock, dialog, events, focused, memory, mount, notesField, open, part, picker, spoken, tick } from './popup-fixture.js';
+import { FakeClock, dialog, events, focused, memory, mount, notesField, open, part, picker, spoken, tick, updatesAskedForMoreSinceMount } from './popup-fixture.js';
 
 /** Presses keys one at a time, as an agent would, and counts them. */
 function keyboard() {
@@ -46,6 +46,9 @@ async function ctrlEnter(): Promise<void> {
 }
 
 describe('<disposition-popup> keyboard and validation', () => {
+  // Each opening, close and edit shows in the update it caused (Lit's dev mode would warn otherwise).
+  afterEach(() => expect(updatesAskedForMoreSinceMount()).to.deep.equal([]));
+
   beforeEach(async () => {
     sessionStorage.clear();
     localStorage.clear();

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { DispositionPopup } from '../../../src/components/disposition-popup/disposition-popup.js';
 import type { RecordedOutcome } from '../../../src/model/types.js';
+import { updatesAskingForMore } from '../../helpers/updates-asking-for-more.js';
 
 // The source through a prefix of this page's own (see FRESH_COPY in web-test-runner.config.mjs):
 // Chromium would otherwise hand this page the view an earlier page fetched, without a request.
@@ -37,6 +38,7 @@ async function offline(): Promise<void> {
   sessionStorage.clear();
   const adapter = new MemoryAdapter({ outcomeTypes: CALL_CENTRE_OUTCOMES, id: `memory:offline-${crypto.randomUUID()}` });
   const popup = await fixture<DispositionPopup>(html`<disposition-popup required subject-id="offline-1" .adapter=${adapter}></disposition-popup>`);
+  const askedForMore = updatesAskingForMore(popup);
   let result: Promise<RecordedOutcome | null> = popup.show();
   await until(() => $(popup, '[role="alert"]'), 'the failure');
   // Booleans and strings, not elements: chai's message for an unexpected element can stall the page.
@@ -67,4 +69,5 @@ async function offline(): Promise<void> {
   await sendKeys({ press: '1' });
   await sendKeys({ press: 'Enter' });
   expect((await result)?.outcomeKey).to.equal('sale');
+  expect(askedForMore, 'updates that took a second one').to.deep.equal([]);
 }
