@@ -1,5 +1,5 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Clock } from '../../controllers/countdown.js';
 import { OutcomeStoreController } from '../../controllers/outcome-store-controller.js';
 import { RecorderController } from '../../controllers/recorder-controller.js';
@@ -138,7 +138,10 @@ export class DispositionPopup extends OutcomeElement {
   /** Said after the dialog closed (e.g. the record was queued automatically). */
   @state() private notice = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  // A getter, not @query: the decorator's code would ship with `define` for this one use.
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   readonly #outcomes = new OutcomeStoreController(this, () => this.effectiveAdapter);
   /** Keys, drafts, the outbox and its schedule: the popup is a view over the recorder. */
