@@ -47,8 +47,12 @@ function commonOutcomeType(item: unknown): OutcomeType | undefined {
     (createdAt === undefined || isIsoInstant(createdAt)) &&
     (updatedAt === undefined || isIsoInstant(updatedAt));
   if (!valid) return undefined;
+  // One walk over the fields: the ones the model has no place for are the extras.
+  const extras: Record<string, unknown> = {};
   for (const field of Object.keys(item)) {
-    if (!Object.hasOwn(CANONICAL_BY_WIRE, field) && Object.hasOwn(OutcomeTypeSchema.shape, field)) return undefined;
+    if (Object.hasOwn(CANONICAL_BY_WIRE, field)) continue;
+    if (Object.hasOwn(OutcomeTypeSchema.shape, field)) return undefined;
+    extras[field] = item[field];
   }
   // The schema's output, field for field and in its order.
   const type: OutcomeType = {
@@ -62,7 +66,7 @@ function commonOutcomeType(item: unknown): OutcomeType | undefined {
     ordinal: (ordinal as number | undefined) ?? DEFAULTS.ordinal,
     status: status ?? DEFAULTS.status,
     requiresFutureScheduledAt: DEFAULTS.requiresFutureScheduledAt,
-    extras: extrasOf(item, CANONICAL_BY_WIRE),
+    extras,
     isSystem: isSystem ?? DEFAULTS.isSystem,
   };
   if (createdAt !== undefined) type.createdAt = createdAt;

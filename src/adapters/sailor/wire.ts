@@ -113,12 +113,15 @@ function extrasOfOutcome(wire: WireOutcome, destination: Destination | undefined
   return extras;
 }
 
+/** Shared by every outcome read whole (most of a list): never changed, only replaced. */
+const NOTHING_UNREAD: OutcomeTypeField[] = Object.freeze([]) as unknown as OutcomeTypeField[];
+
 /** Canonical fields an update must resend but that this answer did not tell. */
 function unreadFields(wire: WireOutcome, destination: Destination | undefined): OutcomeTypeField[] {
   const unread: OutcomeTypeField[] = [];
   if (destination === undefined) unread.push('destination');
   if (!('webhook_url' in wire)) unread.push('webhookUrl');
-  return unread;
+  return unread.length ? unread : NOTHING_UNREAD;
 }
 
 const isOptionalString = (value: unknown) => value == null || typeof value === 'string';
