@@ -59,12 +59,21 @@ export function readCommon<T>(common: (value: unknown) => T | undefined, full: (
 }
 
 /**
- * `schema` applied to `value`, or `value` as it is when `common` vouches for it. Only for a
- * schema whose output, for a value that passes `common`, is that value field for field (a loose
- * object with no defaults or transforms): its output would be a copy nobody needs.
+ * `read` of the wire item `value`: as it is when `common` vouches for it, else of `schema`'s
+ * output once the schema accepted it (a refusal is the schema's). Only for a schema whose
+ * output, for a value that passes `common`, is that value field for field (a loose object with
+ * no defaults or transforms): its output would be a copy nobody needs.
  */
-export function parseCommon<S extends z.ZodMiniType>(schema: S, common: (value: unknown) => value is z.output<S>, value: unknown): ParseResult<z.output<S>> {
-  return handChecks.on && common(value) ? { ok: true, value } : parseWith(schema, value);
+export function readWire<S extends z.ZodMiniType, T>(
+  schema: S,
+  common: (value: unknown) => value is z.output<S>,
+  value: unknown,
+  read: (wire: z.output<S>, index: number) => ParseResult<T>,
+  index = 0,
+): ParseResult<T> {
+  if (handChecks.on && common(value)) return read(value, index);
+  const parsed = parseWith(schema, value);
+  return parsed.ok ? read(parsed.value, index) : parsed;
 }
 
 /**

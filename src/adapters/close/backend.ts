@@ -7,7 +7,7 @@ import { APPLIES_TO, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
 import { offsetPaging } from '../paging.js';
-import { extrasOf, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, parseCommon } from '../wire-checks.js';
+import { extrasOf, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
 import { CLOSE_RULES } from './rules.js';
 
 export type CloseAdapterOptions = HttpAdapterOptions & {
@@ -89,9 +89,10 @@ export const CloseOutcomeSchema = z.pipe(CloseOutcomeWireSchema, z.transform(toO
 
 /** One Close outcome of a list, checked once: by hand in the common shape, else by the wire schema. */
 export function readCloseOutcome(item: unknown): ParseResult<OutcomeType> {
-  const wire = parseCommon(CloseOutcomeWireSchema, isCommonCloseOutcome, item);
-  return wire.ok ? { ok: true, value: toOutcomeType(wire.value) } : wire;
+  return readWire(CloseOutcomeWireSchema, isCommonCloseOutcome, item, mapped);
 }
+
+const mapped = (wire: CloseOutcome): ParseResult<OutcomeType> => ({ ok: true, value: toOutcomeType(wire) });
 
 const ClosePageSchema = z.object({
   data: z.array(z.unknown()),

@@ -4,7 +4,7 @@ import { failedParse, type ParseResult } from '../../model/parse.js';
 import { HttpUrlSchema, IsoInstantSchema } from '../../model/schemas.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { KINDS } from '../../model/vocabulary.js';
-import { extrasOf, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, parseCommon } from '../wire-checks.js';
+import { extrasOf, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
 
 // seeds/sailor-phone-system-outcomes.txt: the wire shapes, read leniently, and their canonical form.
 
@@ -163,9 +163,10 @@ function isKnownUrl(value: unknown): boolean {
 
 /** One wire outcome, validated once (the wire schema says all the canonical model needs). */
 export function readOutcome(item: unknown): ParseResult<ReadOutcome> {
-  const parsed = parseCommon(WireOutcomeSchema, isCommonOutcome, item);
-  if (!parsed.ok) return parsed;
-  const wire = parsed.value;
+  return readWire(WireOutcomeSchema, isCommonOutcome, item, fromWire);
+}
+
+function fromWire(wire: WireOutcome): ParseResult<ReadOutcome> {
   const destination = readDestination(wire);
   if (!destination.ok) return failedParse([destination]);
   const outcome = withDefaults({

@@ -4,7 +4,7 @@ import type { ParseResult } from '../../model/parse.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
-import { extrasOf, isNonEmptyString, isWireObject, parseCommon } from '../wire-checks.js';
+import { extrasOf, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { TASK_RESULT_RULES } from './rules.js';
 
 export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
@@ -44,9 +44,10 @@ function isCommonConfig(value: unknown): value is ResultConfig {
  * list: the administrator's order is the order shown.
  */
 function readResultType(item: unknown, index: number): ParseResult<OutcomeType> {
-  const parsed = parseCommon(ResultConfigSchema, isCommonConfig, item);
-  if (!parsed.ok) return parsed;
-  const config = parsed.value;
+  return readWire(ResultConfigSchema, isCommonConfig, item, resultType, index);
+}
+
+function resultType(config: ResultConfig, index: number): ParseResult<OutcomeType> {
   const extras = extrasOf(config, CONFIG_FIELDS);
   return {
     ok: true,
