@@ -8,7 +8,7 @@ export interface PageSink<Envelope> {
 }
 
 export interface PagingOptions {
-  /** Pages asked for at once after the first. Default 8. */
+  /** Pages asked for at once right after the first (the window then grows up to `maxInFlight`). Default 8. */
   inFlight?: number | undefined;
   /** The most pages asked for at once, as a long list goes on. Default 32. */
   maxInFlight?: number | undefined;
