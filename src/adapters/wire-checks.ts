@@ -76,15 +76,19 @@ export function readWire<S extends z.ZodMiniType, T>(
   return parsed.ok ? read(parsed.value, index) : parsed;
 }
 
+/** The names of a record's fields, as a set: a lookup per wire field is a list's hottest step. */
+export function fieldNames(record: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  return new Set(Object.keys(record));
+}
+
 /**
- * The fields of a wire item that `known` (wire field → canonical field) does not name, as they
- * came: what the model keeps in `extras`, so that nothing read is lost — `__proto__` included,
- * kept as a field like any other.
+ * The fields of a wire item that `known` does not name, as they came: what the model keeps in
+ * `extras`, so that nothing read is lost — `__proto__` included, kept as a field like any other.
  */
-export function extrasOf(item: Record<string, unknown>, known: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function extrasOf(item: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
   const extras: Record<string, unknown> = {};
   for (const name of Object.keys(item)) {
-    if (Object.hasOwn(known, name)) continue;
+    if (known.has(name)) continue;
     if (name === '__proto__') Object.defineProperty(extras, name, { value: item[name], enumerable: true, writable: true, configurable: true });
     else extras[name] = item[name];
   }

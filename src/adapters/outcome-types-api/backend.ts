@@ -6,7 +6,7 @@ import type { OutcomeType } from '../../model/types.js';
 import { CATEGORIES, CLASSIFICATIONS, STATUSES, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
-import { extrasOf, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
+import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
 import { OUTCOME_TYPES_API_RULES } from './rules.js';
 
 export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
@@ -22,6 +22,9 @@ export const OUTCOME_TYPES_PATH = '/api/v1/outcome-types';
 const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = Object.fromEntries(
   ['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt'].map((name) => [name, name]),
 );
+
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const MODEL_FIELDS = fieldNames(OutcomeTypeSchema.shape);
 
 /** The fields a POST or PUT body carries. */
 export const WRITABLE = ['key', 'name', 'description', 'classification', 'category', 'ordinal', 'status'] as const;
@@ -50,8 +53,8 @@ function commonOutcomeType(item: unknown): OutcomeType | undefined {
   // One walk over the fields: the ones the model has no place for are the extras.
   const extras: Record<string, unknown> = {};
   for (const field of Object.keys(item)) {
-    if (Object.hasOwn(CANONICAL_BY_WIRE, field)) continue;
-    if (Object.hasOwn(OutcomeTypeSchema.shape, field)) return undefined;
+    if (WIRE_FIELDS.has(field)) continue;
+    if (MODEL_FIELDS.has(field)) return undefined;
     extras[field] = item[field];
   }
   // The schema's output, field for field and in its order.
@@ -88,7 +91,7 @@ function readBySchema(item: unknown): ParseResult<OutcomeType> {
   const own = isRecord(item) && 'extras' in item ? { ...item, extras: undefined } : item;
   const parsed = parseWith(OutcomeTypeSchema, own);
   if (!parsed.ok) return parsed;
-  parsed.value.extras = extrasOf(item as Record<string, unknown>, CANONICAL_BY_WIRE);
+  parsed.value.extras = extrasOf(item as Record<string, unknown>, WIRE_FIELDS);
   return parsed;
 }
 

@@ -4,7 +4,7 @@ import { failedParse, type ParseResult } from '../../model/parse.js';
 import { HttpUrlSchema, IsoInstantSchema } from '../../model/schemas.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { KINDS } from '../../model/vocabulary.js';
-import { extrasOf, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
+import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
 
 // seeds/sailor-phone-system-outcomes.txt: the wire shapes, read leniently, and their canonical form.
 
@@ -54,7 +54,8 @@ export const CANONICAL_BY_WIRE: Readonly<Record<string, OutcomeTypeField | 'id' 
   updated_at: 'updatedAt',
 };
 
-const KNOWN_DESTINATION_FIELDS = new Set(Object.keys(WireDestinationSchema.shape));
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const KNOWN_DESTINATION_FIELDS = fieldNames(WireDestinationSchema.shape);
 
 export const ListEnvelopeSchema = z.looseObject({
   ok: z.literal(true),
@@ -104,7 +105,7 @@ function readDestination(wire: WireOutcome): DestinationRead {
 
 /** Backend fields the model has no place for, so that nothing read is lost. */
 function extrasOfOutcome(wire: WireOutcome, destination: Destination | undefined): Record<string, unknown> {
-  const extras = extrasOf(wire, CANONICAL_BY_WIRE);
+  const extras = extrasOf(wire, WIRE_FIELDS);
   if (wire.destination && Object.keys(wire.destination).some((name) => !KNOWN_DESTINATION_FIELDS.has(name))) {
     extras['destination'] = wire.destination;
   }
