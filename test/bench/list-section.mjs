@@ -25,7 +25,7 @@ export const LIST_BUDGET = 3;
 const LIST_ROUNDS = 15;
 /**
  * Issue 15: at 20 ms per request, Close's 10,000 outcomes in ≤ 4× the floor. Not gated yet
- * (3.6–4.2× in three runs): 100 pages at up to 32 in flight are 7 round trips (140 ms) before
+ * (3.6–4.2× in four runs): 100 pages at up to 32 in flight are 7 round trips (140 ms) before
  * any parsing, against a floor of one round trip and JSON.parse, so the checking left over
  * decides whether it holds.
  */
