@@ -92,19 +92,20 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
     const items: Item[] = [];
     const seen = { ids: new Map<string, number>(), keys: new Map<string, number>() };
     let offset = 0;
-    let previousPage = new Set<string>();
+    let previousPage: { values: Item[]; repeated: string[] } = { values: [], repeated: [] };
     const take = (envelope: Envelope, source: string) => {
       onEnvelope?.(envelope);
       const wire = list.items(envelope);
-      const { values, repeated } = readList(wire, list.item, this.reportInvalid, source, { offset, seen, outcome });
-      for (const value of values) items.push(value);
+      const page = readList(wire, list.item, this.reportInvalid, source, { offset, seen, outcome });
+      for (const value of page.values) items.push(value);
       offset += wire.length;
       // The page before, again (a server ignoring `_skip`), says nothing new; one outcome that
       // came twice because another was created meanwhile does not stop the list.
-      const again = values.length === 0 && repeated.length > 0 && repeated.every((id) => previousPage.has(id));
-      previousPage = new Set([...values.map((value) => outcome(value).id), ...repeated]);
+      const again = page.values.length === 0 && page.repeated.length > 0 && page.repeated.every((id) => inPage(previousPage, id));
+      previousPage = page;
       return { count: wire.length, advanced: !again };
     };
+    const inPage = (page: typeof previousPage, id: string) => page.repeated.includes(id) || page.values.some((value) => outcome(value).id === id);
     if (list.paging) {
       await list.paging.read(
         (query, signal) => this.#readEnvelope({ method: 'GET', path: list.path, query, signal }),

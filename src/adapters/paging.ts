@@ -8,8 +8,10 @@ export interface PageSink<Envelope> {
 }
 
 export interface PagingOptions {
-  /** Pages asked for at once after the first. Default 8. */
+  /** Pages asked for at once right after the first (the window then grows up to `maxInFlight`). Default 8. */
   inFlight?: number | undefined;
+  /** The most pages asked for at once, as a long list goes on. Default 32. */
+  maxInFlight?: number | undefined;
   /** A ceiling the caller chose; none by default. */
   maxPages?: number | undefined;
 }
@@ -38,16 +40,25 @@ interface PageScheme<Envelope> {
 
 /** Pages asked for at once once the first page told their size. */
 export const PAGES_IN_FLIGHT = 8;
+/** The most pages asked for at once: 32 from the 32nd page on. */
+export const MAX_PAGES_IN_FLIGHT = 32;
 
 /**
  * Reads every page of a list: the first alone (it tells how many items a page holds), then up
  * to `inFlight` pages at once at the offsets that size predicts, handed on strictly in order.
+ * A list that has already shown many pages likely holds as many more, so the window grows with
+ * the pages read — to the largest power of two not above them, up to `maxInFlight` (8 for the
+ * first 15 pages, 16 from the 16th, 32 from the 32nd): 10,000 items of 100 take 7 round trips
+ * rather than 14, while a short list asks for at most `inFlight` pages it may not have.
  * A page that ends short of the prediction drops the guesses after it and asks again from where
  * it really ended; the last page (nothing more announced) cancels the guesses beyond it. No
  * ceiling on the number of pages: an empty page or one of only known items that still announces
  * more is what stops a list that never ends.
  */
-function pagedList<Envelope>(scheme: PageScheme<Envelope>, { inFlight = PAGES_IN_FLIGHT, maxPages = Infinity }: PagingOptions): Paging<Envelope> {
+function pagedList<Envelope>(
+  scheme: PageScheme<Envelope>,
+  { inFlight = PAGES_IN_FLIGHT, maxInFlight = MAX_PAGES_IN_FLIGHT, maxPages = Infinity }: PagingOptions,
+): Paging<Envelope> {
   return {
     async read(fetchPage, { take, path, signal }) {
       interface Pending {
@@ -78,7 +89,8 @@ function pagedList<Envelope>(scheme: PageScheme<Envelope>, { inFlight = PAGES_IN
       try {
         for (;;) {
           if (window[0]?.cursor !== expected) drop(window);
-          const wanted = Math.min(stride ? inFlight : 1, maxPages - read);
+          const width = stride ? Math.max(inFlight, Math.min(maxInFlight, 2 ** Math.floor(Math.log2(read)))) : 1;
+          const wanted = Math.min(width, maxPages - read);
           while (window.length < wanted) window.push(start(scheme.ahead(expected, window.length, stride)));
           const page = window.shift()!;
           const envelope = await page.answer;

@@ -46,11 +46,12 @@ export function readList<T>(
 ): { values: T[]; repeated: string[] } {
   const values: T[] = [];
   const repeated: string[] = [];
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
     const result = parseItem(item, offset + index);
     if (!result.ok) {
       report({ source, index, item, message: describeIssues(result.issues, [index]) });
-      return;
+      continue;
     }
     const { id, key } = outcome(result.value);
     const repeat = seen.ids.has(id) ? (['id', id, seen.ids.get(id)!] as const) : seen.keys.has(key) ? (['key', key, seen.keys.get(key)!] as const) : undefined;
@@ -58,11 +59,11 @@ export function readList<T>(
       const [what, value, first] = repeat;
       repeated.push(id);
       report({ source, index, item, message: `${describeIssues([{ at: [], message: `the ${what} "${value}" appears more than once` }], [index])} (kept the first, item ${first} of the list)` });
-      return;
+      continue;
     }
     seen.ids.set(id, offset + index);
     seen.keys.set(key, offset + index);
     values.push(result.value);
-  });
+  }
   return { values, repeated };
 }

@@ -22,7 +22,7 @@ const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
  * microseconds), `Z` or an offset with or without a colon. A regular expression rather than
  * `Date.parse`: reading 10,000 outcome types must stay within budget, and Date.parse is half of it.
  */
-const ISO_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+export const ISO_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
 export const IsoInstantSchema = z.string().check(z.regex(ISO_INSTANT, 'must be an ISO-8601 date-time with a time zone'));
 

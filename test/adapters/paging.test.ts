@@ -124,4 +124,35 @@ describe('paging', () => {
     expect(signals).to.have.length(9);
     expect(signals.every((signal) => signal.aborted)).to.be.true;
   });
+
+  it('the window grows with the pages read: 8 at first, 16 from the 16th page, 32 from the 32nd, never more', async () => {
+    const items = Array.from({ length: 200 }, (_, index) => `i${index}`);
+    let inFlight = 0;
+    const widest: number[] = [];
+    const fetchPage: PageFetcher<OffsetPage> = (query) => {
+      inFlight++;
+      const skip = query['_skip']!;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          inFlight--;
+          resolve({ data: items.slice(skip, skip + 1), has_more: skip + 1 < items.length });
+        }),
+      );
+    };
+    const sink = collect<OffsetPage>((page) => page.data);
+    await offsetPaging<OffsetPage>({ limit: '_limit', skip: '_skip', announces: 'has_more' }, 1, (page) => page.has_more).read(fetchPage, {
+      ...sink,
+      path: '/x',
+      take(envelope, source) {
+        widest.push(inFlight);
+        return sink.take(envelope, source);
+      },
+    });
+    expect(sink.taken).to.deep.equal(items);
+    // In flight when each page is taken (itself no longer counted): the first alone, then the window less one.
+    expect(widest[0]).to.equal(0);
+    expect(Math.max(...widest.slice(1, 15))).to.equal(7);
+    expect(Math.max(...widest.slice(16, 31))).to.equal(15);
+    expect(Math.max(...widest)).to.equal(31);
+  });
 });

@@ -13,6 +13,7 @@ import { Recorder } from '../../src/controllers/recorder.js';
 import '../../src/define.js';
 import type { OutcomeType } from '../../src/model/types.js';
 import { manyOutcomes } from '../helpers/sample-outcomes.js';
+import { listBench } from './list-bench.js';
 
 /** `picker-last`: the picker with the last outcome as its value (cost must not depend on where the value is). */
 type Impl = 'native' | 'picker' | 'picker-last' | 'sl-select';
@@ -265,4 +266,4 @@ async function takeLongTasks(): Promise<number[]> {
   return taken;
 }
 
-Object.assign(window, { bench: { prepare, firstRender, filterKeystrokes, draftRestore, popupShow, editorScale, reorderWrites, takeLongTasks } });
+Object.assign(window, { bench: { ...listBench, prepare, firstRender, filterKeystrokes, draftRestore, popupShow, editorScale, reorderWrites, takeLongTasks } });

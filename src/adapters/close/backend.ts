@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { withDefaults } from '../../model/field-rules.js';
-import { parseWith, type ParseResult } from '../../model/parse.js';
+import type { ParseResult } from '../../model/parse.js';
 import { IsoInstantSchema } from '../../model/schemas.js';
 import type { OutcomeType, OutcomeTypeInput } from '../../model/types.js';
 import { APPLIES_TO, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
 import { offsetPaging } from '../paging.js';
+import { extrasOf, fieldNames, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
 import { CLOSE_RULES } from './rules.js';
 
 export type CloseAdapterOptions = HttpAdapterOptions & {
@@ -38,6 +39,8 @@ const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = {
   date_updated: 'updatedAt',
 };
 
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+
 // seeds/close-outcomes-list.txt and -create.txt: the outcome as Close returns it. Lenient where
 // Close documents null (description, applies_to, type left empty means custom).
 const CloseOutcomeWireSchema = z.looseObject({
@@ -52,32 +55,46 @@ const CloseOutcomeWireSchema = z.looseObject({
 
 type CloseOutcome = z.output<typeof CloseOutcomeWireSchema>;
 
+/** The common valid shape of CloseOutcomeWireSchema, checked by hand (see wire-checks.ts). */
+function isCommonCloseOutcome(value: unknown): value is CloseOutcome {
+  if (!isWireObject(value)) return false;
+  const { id, name, description, type, applies_to: appliesTo, date_created: created, date_updated: updated } = value;
+  return (
+    isNonEmptyString(id) &&
+    isNonEmptyString(name) &&
+    (description == null || typeof description === 'string') &&
+    (type == null || isOneOf(CLOSE_TYPES, type)) &&
+    (appliesTo == null || isArrayOf(APPLIES_TO, appliesTo)) &&
+    (created === undefined || isIsoInstant(created)) &&
+    (updated === undefined || isIsoInstant(updated))
+  );
+}
+
 /** Close has no key, ordinal, classification, category, kind or status: the canonical defaults apply. */
 function toOutcomeType(wire: CloseOutcome): OutcomeType {
-  const extras: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(wire)) {
-    if (!(field in CANONICAL_BY_WIRE)) extras[field] = value;
-  }
   return withDefaults({
     id: wire.id,
     key: wire.id,
     name: wire.name,
     description: wire.description ?? '',
     autoAppliedOn: wire.type === 'vm-dropped' ? 'voicemail-drop' : undefined,
-    // The parsed array is this item's own, not shared with the answer: no copy needed.
+    // The array is this item's own (parsed from this answer, held by nothing else): no copy needed.
     appliesTo: wire.applies_to ?? undefined,
     createdAt: wire.date_created,
     updatedAt: wire.date_updated,
-    extras,
+    extras: extrasOf(wire, WIRE_FIELDS),
   });
 }
 
 /** One Close outcome, read and mapped to the canonical model. */
 export const CloseOutcomeSchema = z.pipe(CloseOutcomeWireSchema, z.transform(toOutcomeType));
 
+/** One Close outcome of a list, checked once: by hand in the common shape, else by the wire schema. */
 export function readCloseOutcome(item: unknown): ParseResult<OutcomeType> {
-  return parseWith(CloseOutcomeSchema, item);
+  return readWire(CloseOutcomeWireSchema, isCommonCloseOutcome, item, mapped);
 }
+
+const mapped = (wire: CloseOutcome): ParseResult<OutcomeType> => ({ ok: true, value: toOutcomeType(wire) });
 
 const ClosePageSchema = z.object({
   data: z.array(z.unknown()),

@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { parseWith, type ParseResult } from '../../model/parse.js';
 import { OutcomeTypeSchema } from '../../model/schemas.js';
+import { OUTCOME_TYPE_DEFAULTS as DEFAULTS } from '../../model/field-rules.js';
 import type { OutcomeType } from '../../model/types.js';
-import type { Role } from '../../model/vocabulary.js';
+import { CATEGORIES, CLASSIFICATIONS, STATUSES, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
+import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
 import { OUTCOME_TYPES_API_RULES } from './rules.js';
 
 export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
@@ -21,24 +23,75 @@ const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = Object.fromEntries(
   ['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt'].map((name) => [name, name]),
 );
 
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const MODEL_FIELDS = fieldNames(OutcomeTypeSchema.shape);
+
 /** The fields a POST or PUT body carries. */
 export const WRITABLE = ['key', 'name', 'description', 'classification', 'category', 'ordinal', 'status'] as const;
 
 /**
- * One wire object as an outcome type, validated once. The schema keeps only the model's fields,
- * so the wire object is parsed as it is and only the fields the model has no place for are
- * gathered, into `extras`.
+ * The common valid shape, checked by hand (see wire-checks.ts): only the seed's fields, each
+ * valid, and no field that the schema reads but the seed does not send (`kind`, `extras`…). Such
+ * an item becomes exactly what OutcomeTypeSchema makes of it; any other is left to the schema.
+ */
+function commonOutcomeType(item: unknown): OutcomeType | undefined {
+  if (!isWireObject(item)) return undefined;
+  const { id, key, name, description, classification, category, ordinal, status, isSystem, createdAt, updatedAt } = item;
+  const valid =
+    isNonEmptyString(id) &&
+    isNonEmptyString(key) &&
+    isNonEmptyString(name) &&
+    (description === undefined || typeof description === 'string') &&
+    (classification === undefined || isOneOf(CLASSIFICATIONS, classification)) &&
+    (category === undefined || isOneOf(CATEGORIES, category)) &&
+    (ordinal === undefined || Number.isSafeInteger(ordinal)) &&
+    (status === undefined || isOneOf(STATUSES, status)) &&
+    (isSystem === undefined || typeof isSystem === 'boolean') &&
+    (createdAt === undefined || isIsoInstant(createdAt)) &&
+    (updatedAt === undefined || isIsoInstant(updatedAt));
+  if (!valid) return undefined;
+  // One walk over the fields: the ones the model has no place for are the extras.
+  const extras: Record<string, unknown> = {};
+  for (const field of Object.keys(item)) {
+    if (WIRE_FIELDS.has(field)) continue;
+    if (MODEL_FIELDS.has(field)) return undefined;
+    extras[field] = item[field];
+  }
+  // The schema's output, field for field and in its order.
+  const type: OutcomeType = {
+    id,
+    key,
+    name,
+    description: description ?? DEFAULTS.description,
+    classification: classification ?? DEFAULTS.classification,
+    category: category ?? DEFAULTS.category,
+    kind: DEFAULTS.kind,
+    ordinal: (ordinal as number | undefined) ?? DEFAULTS.ordinal,
+    status: status ?? DEFAULTS.status,
+    requiresFutureScheduledAt: DEFAULTS.requiresFutureScheduledAt,
+    extras,
+    isSystem: isSystem ?? DEFAULTS.isSystem,
+  };
+  if (createdAt !== undefined) type.createdAt = createdAt;
+  if (updatedAt !== undefined) type.updatedAt = updatedAt;
+  return type;
+}
+
+/**
+ * One wire object as an outcome type, validated once: by hand in the common shape, else by the
+ * schema. The schema keeps only the model's fields, so only the fields the model has no place
+ * for are gathered, into `extras`.
  */
 export function readOutcomeType(item: unknown): ParseResult<OutcomeType> {
+  return readCommon(commonOutcomeType, readBySchema, item);
+}
+
+function readBySchema(item: unknown): ParseResult<OutcomeType> {
   // A wire field named `extras` is the backend's, not the model's: it goes into extras too.
-  const own = item && typeof item === 'object' && 'extras' in item ? { ...item, extras: undefined } : item;
+  const own = isRecord(item) && 'extras' in item ? { ...item, extras: undefined } : item;
   const parsed = parseWith(OutcomeTypeSchema, own);
   if (!parsed.ok) return parsed;
-  const extras: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
-    if (!(name in CANONICAL_BY_WIRE)) extras[name] = value;
-  }
-  parsed.value.extras = extras;
+  parsed.value.extras = extrasOf(item as Record<string, unknown>, WIRE_FIELDS);
   return parsed;
 }
 

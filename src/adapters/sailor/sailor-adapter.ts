@@ -101,7 +101,7 @@ export class SailorAdapter extends HttpAdapter<ListEnvelope, ReadOutcome, Sailor
   /** Present only when the host gave `listSmartLists`. */
   declare readonly listSmartLists?: (options?: RequestOptions) => Promise<SmartList[]>;
   /** The last outcome read or written per id: what an update starts from. */
-  readonly #known = new Map<string, ReadOutcome>();
+  #known = new Map<string, ReadOutcome>();
   /** The re-read that the updates asked for in this task share, until it is sent. */
   #pendingReread: Promise<OutcomeType[]> | undefined;
   #dispositionPopupEnabled: boolean | undefined;
@@ -124,11 +124,17 @@ export class SailorAdapter extends HttpAdapter<ListEnvelope, ReadOutcome, Sailor
   override async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
     let envelope: ListEnvelope | undefined;
     const fresh = await this.readItems(options, (answer) => (envelope = answer));
-    const read = fresh.map((item) => withStillKnownFields(item, this.#known.get(item.outcome.id)));
-    this.#known.clear();
-    for (const item of read) this.#known.set(item.outcome.id, item);
+    const earlier = this.#known;
+    const known = new Map<string, ReadOutcome>();
+    const outcomes: OutcomeType[] = [];
+    for (const item of fresh) {
+      const read = withStillKnownFields(item, earlier.get(item.outcome.id));
+      known.set(read.outcome.id, read);
+      outcomes.push(read.outcome);
+    }
+    this.#known = known;
     this.#dispositionPopupEnabled = envelope?.disposition_popup_enabled;
-    return read.map((item) => item.outcome);
+    return outcomes;
   }
 
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { withDefaults } from '../../model/field-rules.js';
-import { failedParse, parseWith, type ParseResult } from '../../model/parse.js';
+import { failedParse, type ParseResult } from '../../model/parse.js';
 import { HttpUrlSchema, IsoInstantSchema } from '../../model/schemas.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { KINDS } from '../../model/vocabulary.js';
+import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
 
 // seeds/sailor-phone-system-outcomes.txt: the wire shapes, read leniently, and their canonical form.
 
@@ -20,12 +21,14 @@ const WireRemovalSchema = z.looseObject({
   list_ids: z.optional(z.nullable(z.array(nonEmpty))),
 });
 
+const DESTINATION_TYPES = ['none', 'smart_list', 'remove_from_smart_list'] as const;
+
 const WireOutcomeSchema = z.looseObject({
   outcome_id: nonEmpty,
   outcome_name: nonEmpty,
   outcome_type: z.enum(KINDS),
   order: z.int(),
-  destination_type: z.enum(['none', 'smart_list', 'remove_from_smart_list']),
+  destination_type: z.enum(DESTINATION_TYPES),
   destination: z.optional(z.nullable(WireDestinationSchema)),
   destination_id: z.optional(z.nullable(z.string())),
   remove_from_smart_lists: z.optional(z.nullable(WireRemovalSchema)),
@@ -51,7 +54,8 @@ export const CANONICAL_BY_WIRE: Readonly<Record<string, OutcomeTypeField | 'id' 
   updated_at: 'updatedAt',
 };
 
-const KNOWN_DESTINATION_FIELDS = new Set(Object.keys(WireDestinationSchema.shape));
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const KNOWN_DESTINATION_FIELDS = fieldNames(WireDestinationSchema.shape);
 
 export const ListEnvelopeSchema = z.looseObject({
   ok: z.literal(true),
@@ -100,11 +104,8 @@ function readDestination(wire: WireOutcome): DestinationRead {
 }
 
 /** Backend fields the model has no place for, so that nothing read is lost. */
-function extrasOf(wire: WireOutcome, destination: Destination | undefined): Record<string, unknown> {
-  const extras: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(wire)) {
-    if (!(name in CANONICAL_BY_WIRE)) extras[name] = value;
-  }
+function extrasOfOutcome(wire: WireOutcome, destination: Destination | undefined): Record<string, unknown> {
+  const extras = extrasOf(wire, WIRE_FIELDS);
   if (wire.destination && Object.keys(wire.destination).some((name) => !KNOWN_DESTINATION_FIELDS.has(name))) {
     extras['destination'] = wire.destination;
   }
@@ -113,19 +114,60 @@ function extrasOf(wire: WireOutcome, destination: Destination | undefined): Reco
   return extras;
 }
 
+/** Shared by every outcome read whole (most of a list): never changed, only replaced. */
+const NOTHING_UNREAD: OutcomeTypeField[] = Object.freeze([]) as unknown as OutcomeTypeField[];
+
 /** Canonical fields an update must resend but that this answer did not tell. */
 function unreadFields(wire: WireOutcome, destination: Destination | undefined): OutcomeTypeField[] {
   const unread: OutcomeTypeField[] = [];
   if (destination === undefined) unread.push('destination');
   if (!('webhook_url' in wire)) unread.push('webhookUrl');
-  return unread;
+  return unread.length ? unread : NOTHING_UNREAD;
+}
+
+const isOptionalString = (value: unknown) => value == null || typeof value === 'string';
+
+/** The common valid shape of WireOutcomeSchema, checked by hand (see wire-checks.ts). */
+function isCommonOutcome(value: unknown): value is WireOutcome {
+  if (!isWireObject(value)) return false;
+  const { destination, remove_from_smart_lists: removal, webhook_url: webhook, created_at: created, updated_at: updated } = value;
+  return (
+    isNonEmptyString(value['outcome_id']) &&
+    isNonEmptyString(value['outcome_name']) &&
+    isOneOf(KINDS, value['outcome_type']) &&
+    Number.isSafeInteger(value['order']) &&
+    isOneOf(DESTINATION_TYPES, value['destination_type']) &&
+    (destination == null ||
+      (isRecord(destination) && isOptionalString(destination['destination_type']) && isOptionalString(destination['destination_id']) && isOptionalString(destination['destination_name']))) &&
+    isOptionalString(value['destination_id']) &&
+    // A removal or a webhook URL is rare in a list: the schema reads those.
+    removal == null &&
+    (webhook == null || webhook === '' || isKnownUrl(webhook)) &&
+    (created == null || isIsoInstant(created)) &&
+    (updated == null || isIsoInstant(updated))
+  );
+}
+
+/**
+ * Webhook URLs that HttpUrlSchema accepted: outcomes mostly share a few, and the URL check is
+ * the dearest part of an item. Bounded, so a list of distinct URLs costs only its own checks.
+ */
+const goodUrls = new Set<string>();
+function isKnownUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (goodUrls.has(value)) return true;
+  if (!z.safeParse(HttpUrlSchema, value).success) return false;
+  if (goodUrls.size >= 64) goodUrls.clear();
+  goodUrls.add(value);
+  return true;
 }
 
 /** One wire outcome, validated once (the wire schema says all the canonical model needs). */
 export function readOutcome(item: unknown): ParseResult<ReadOutcome> {
-  const parsed = parseWith(WireOutcomeSchema, item);
-  if (!parsed.ok) return parsed;
-  const wire = parsed.value;
+  return readWire(WireOutcomeSchema, isCommonOutcome, item, fromWire);
+}
+
+function fromWire(wire: WireOutcome): ParseResult<ReadOutcome> {
   const destination = readDestination(wire);
   if (!destination.ok) return failedParse([destination]);
   const outcome = withDefaults({
@@ -138,7 +180,7 @@ export function readOutcome(item: unknown): ParseResult<ReadOutcome> {
     webhookUrl: wire.webhook_url || undefined,
     createdAt: wire.created_at ?? undefined,
     updatedAt: wire.updated_at ?? undefined,
-    extras: extrasOf(wire, destination.destination),
+    extras: extrasOfOutcome(wire, destination.destination),
   });
   return { ok: true, value: { outcome, unread: unreadFields(wire, destination.destination) } };
 }

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { withDefaults } from '../../model/field-rules.js';
-import { parseWith, type ParseResult } from '../../model/parse.js';
+import type { ParseResult } from '../../model/parse.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
+import { extrasOf, fieldNames, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { TASK_RESULT_RULES } from './rules.js';
 
 export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
@@ -30,15 +31,28 @@ const ResultConfigSchema = z.looseObject({
   requiresFutureScheduledAt: z.boolean(),
 });
 
+type ResultConfig = z.output<typeof ResultConfigSchema>;
+const CONFIG_FIELDS = fieldNames(ResultConfigSchema.shape);
+
+/** The common valid shape of ResultConfigSchema, checked by hand (see wire-checks.ts). */
+function isCommonConfig(value: unknown): value is ResultConfig {
+  return isWireObject(value) && isNonEmptyString(value['code']) && isNonEmptyString(value['label']) && typeof value['requiresFutureScheduledAt'] === 'boolean';
+}
+
 /**
  * One config as an outcome type, validated once. `ordinal` is the position in the tenant's
  * list: the administrator's order is the order shown.
  */
 function readResultType(item: unknown, index: number): ParseResult<OutcomeType> {
-  const parsed = parseWith(ResultConfigSchema, item);
-  if (!parsed.ok) return parsed;
-  const { code, label, requiresFutureScheduledAt, ...extras } = parsed.value;
-  return { ok: true, value: withDefaults({ id: code, key: code, name: label, ordinal: index, requiresFutureScheduledAt, extras }) };
+  return readWire(ResultConfigSchema, isCommonConfig, item, resultType, index);
+}
+
+function resultType(config: ResultConfig, index: number): ParseResult<OutcomeType> {
+  const extras = extrasOf(config, CONFIG_FIELDS);
+  return {
+    ok: true,
+    value: withDefaults({ id: config.code, key: config.code, name: config.label, ordinal: index, requiresFutureScheduledAt: config.requiresFutureScheduledAt, extras }),
+  };
 }
 
 /** Task result types (seeds/task-result-type-configs.txt), described once: a bare array, an `x-api-key`, read only. */
