@@ -32,4 +32,6 @@ declare module '*/test/servers/genesys-api.mjs' {
   /** The OAuth client the token endpoint accepts (client-credentials grant, Basic auth). */
   export const CLIENT_ID: string;
   export const CLIENT_SECRET: string;
+  /** `count` wrap-up codes as the server stores them, in its list order. */
+  export function generatedCodes(count: number): unknown[];
 }

@@ -7,10 +7,12 @@
 // the pages of a paged list).
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
+import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
 import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
 import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import { api as closeApi, CLOSE_API_KEY } from '../../test/servers/close-api.mjs';
+import { generatedCodes, api as genesysApi } from '../../test/servers/genesys-api.mjs';
 import { api as outcomeTypesApi } from '../../test/servers/outcome-types-api.mjs';
 import { api as sailorApi, TOKEN as SAILOR_TOKEN } from '../../test/servers/sailor-api.mjs';
 import { api as taskResultsApi } from '../../test/servers/task-results-api.mjs';
@@ -118,6 +120,18 @@ export const LIST_BACKENDS: Record<string, ListBackend> = {
       return state;
     },
     adapter: (fetch) => new TaskResultTypeAdapter({ baseUrl: BASE_URL, apiKey: 'task-key', resultPath: (id) => `/api/integration/tasks/${id}/result`, fetch }),
+  },
+  genesys: {
+    api: genesysApi,
+    state(count) {
+      const state = stateOf(genesysApi);
+      state.codes = generatedCodes(count);
+      // A token the server knows, valid for the whole run: the bench times the list, not OAuth.
+      (state.tokens as Record<string, number>)['bench-token'] = Number.MAX_SAFE_INTEGER;
+      return state;
+    },
+    holdsItems: (body) => (body as { entities?: unknown[] }).entities?.length !== 0,
+    adapter: (fetch) => new GenesysAdapter({ baseUrl: BASE_URL, auth: { token: 'bench-token' }, fetch }),
   },
 };
 

@@ -18,6 +18,7 @@ export const LIST_ROWS = [
   { backend: 'close', gated: false },
   { backend: 'sailor', gated: false },
   { backend: 'task-results', gated: false },
+  { backend: 'genesys', gated: false },
 ];
 export const LIST_ITEMS = 10_000;
 /** DESIGN.md: every adapter's whole list path ≤ 3× JSON.parse of the same body. */

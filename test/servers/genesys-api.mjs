@@ -68,7 +68,7 @@ function seedCodes() {
 }
 
 /** `count` codes whose names sort in the order they are numbered (paging tests). */
-function generatedCodes(count) {
+export function generatedCodes(count) {
   const width = Math.max(5, String(count).length);
   return Array.from({ length: count }, (_, index) => {
     const number = String(index + 1).padStart(width, '0');
