@@ -32,6 +32,8 @@ interface PageScheme<Envelope> {
   /** A guess of the cursor `pages` pages after `cursor` before they came, pages holding `stride` items. */
   ahead(cursor: number, pages: number, stride: number): number;
   more(envelope: Envelope): boolean;
+  /** The last page's cursor, when a page announces it (Genesys: `pageCount`): no guess goes past it. */
+  last?(envelope: Envelope): number | undefined;
   /** `_skip=200`, for messages and report sources. */
   describe(cursor: number): string;
   /** The field that announces more, for messages: `has_more`. */
@@ -84,6 +86,7 @@ function pagedList<Envelope>(
         );
       const window: Pending[] = [];
       let expected = scheme.first;
+      let last = Infinity;
       let stride = 0;
       let read = 0;
       try {
@@ -91,11 +94,16 @@ function pagedList<Envelope>(
           if (window[0]?.cursor !== expected) drop(window);
           const width = stride ? Math.max(inFlight, Math.min(maxInFlight, 2 ** Math.floor(Math.log2(read)))) : 1;
           const wanted = Math.min(width, maxPages - read);
-          while (window.length < wanted) window.push(start(scheme.ahead(expected, window.length, stride)));
+          while (window.length < wanted) {
+            const cursor = scheme.ahead(expected, window.length, stride);
+            if (cursor > last) break;
+            window.push(start(cursor));
+          }
           const page = window.shift()!;
           const envelope = await page.answer;
           read++;
           const { count, advanced } = take(envelope, `GET ${path}?${scheme.describe(page.cursor)}`);
+          last = scheme.last?.(envelope) ?? last;
           if (!scheme.more(envelope)) return;
           if (count === 0) throw endless(`the page at ${scheme.describe(page.cursor)} was empty`);
           if (!advanced) throw endless(`the page at ${scheme.describe(page.cursor)} repeated items already received`);
@@ -126,8 +134,18 @@ export function offsetPaging<Envelope>(names: { limit: string; skip: string; ann
   );
 }
 
-/** Page-number paging: page `number` of `size` items, `more` from the envelope (e.g. `pageNumber < pageCount`). */
-export function pageNumberPaging<Envelope>(names: { size: string; number: string; announces: string }, pageSize: number, more: (envelope: Envelope) => boolean, first = 1, options: PagingOptions = {}): Paging<Envelope> {
+/**
+ * Page-number paging: page `number` of `size` items, `more` from the envelope (e.g. `pageNumber <
+ * pageCount`); `lastPage`, when the envelope says how many pages there are, keeps every request
+ * within them.
+ */
+export function pageNumberPaging<Envelope>(
+  names: { size: string; number: string; announces: string },
+  pageSize: number,
+  more: (envelope: Envelope) => boolean,
+  first = 1,
+  { lastPage, ...options }: PagingOptions & { lastPage?: (envelope: Envelope) => number | undefined } = {},
+): Paging<Envelope> {
   return pagedList(
     {
       first,
@@ -135,6 +153,7 @@ export function pageNumberPaging<Envelope>(names: { size: string; number: string
       next: (number) => number + 1,
       ahead: (number, pages) => number + pages,
       more,
+      ...(lastPage ? { last: lastPage } : {}),
       describe: (number) => `${names.number}=${number}`,
       announces: names.announces,
     },

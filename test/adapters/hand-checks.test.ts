@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { closeBackend } from '../../src/adapters/close/backend.js';
+import { genesysBackend } from '../../src/adapters/genesys/backend.js';
 import { outcomeTypesApi } from '../../src/adapters/outcome-types-api/backend.js';
 import { sailorBackend } from '../../src/adapters/sailor/backend.js';
 import { taskResultsBackend } from '../../src/adapters/task-results/backend.js';
@@ -22,7 +23,7 @@ const PROBES: unknown[] = [
   'positive', 'negative', 'neutral', 'impression', 'response', 'draft', 'active', 'paused', 'archived',
 ];
 
-const EXTRA_FIELDS = ['kind', 'extras', 'webhookUrl', 'appliesTo', 'destination', 'constructor', 'toString', 'tenant', '__proto__'];
+const EXTRA_FIELDS = ['kind', 'extras', 'division', 'webhookUrl', 'appliesTo', 'destination', 'constructor', 'toString', 'tenant', '__proto__'];
 
 /** The base item, then each of its fields and of `EXTRA_FIELDS` missing or set to each probe. */
 function corpus(base: Record<string, unknown>): unknown[] {
@@ -75,6 +76,15 @@ const BACKENDS: [string, (item: unknown, index: number) => ParseResult<unknown>,
     },
   ],
   ['task-results', taskResultsBackend.list.item, { code: 'RESCHEDULE', label: 'Reprogramar visita', requiresFutureScheduledAt: true, team: 'north' }],
+  [
+    'genesys',
+    genesysBackend({ baseUrl: 'https://api.genesys.invalid', auth: { token: 't' } }).list.item,
+    {
+      id: '0c5e3b8a-1f2d-4e6a-9b7c-8d0e1f2a3b01', name: 'Billing Inquiry', description: 'Questions about an invoice.',
+      division: { id: '*', name: 'All', selfUri: '/api/v2/authorization/divisions/*' }, dateCreated: '2026-03-10T12:00:00.000Z',
+      dateModified: '2026-03-10T12:00:00.000Z', createdBy: { id: 'u1' }, modifiedBy: { id: 'u1' }, selfUri: '/api/v2/routing/wrapupcodes/0c5e',
+    },
+  ],
 ];
 
 describe('hand-written checks of the common wire shapes', () => {

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { withDefaults } from '../../model/field-rules.js';
-import { parseWith, type ParseResult } from '../../model/parse.js';
+import type { ParseResult } from '../../model/parse.js';
 import { IsoInstantSchema } from '../../model/schemas.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
 import { pageNumberPaging } from '../paging.js';
+import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { clientCredentialsToken, type ClientCredentials } from './client-credentials.js';
 import { GENESYS_RULES } from './rules.js';
 
@@ -46,12 +47,34 @@ const WrapupCodeWireSchema = z.looseObject({
 
 type WrapupCode = z.output<typeof WrapupCodeWireSchema>;
 
+const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const WIRE_FIELDS_AND_DIVISION = new Set([...WIRE_FIELDS, 'division']);
+
+/**
+ * A code's extras, `division` first: the wire schema reads division among its own fields, ahead
+ * of the rest, so a code reads the same whichever way it was checked.
+ */
+function extrasOfCode(wire: WrapupCode): Record<string, unknown> {
+  if (!Object.hasOwn(wire, 'division')) return extrasOf(wire, WIRE_FIELDS);
+  return Object.defineProperties({ division: wire.division }, Object.getOwnPropertyDescriptors(extrasOf(wire, WIRE_FIELDS_AND_DIVISION)));
+}
+
+/** The common valid shape of WrapupCodeWireSchema, checked by hand (see wire-checks.ts). */
+function isCommonWrapupCode(value: unknown): value is WrapupCode {
+  if (!isWireObject(value)) return false;
+  const { id, name, description, division, dateCreated, dateModified } = value;
+  return (
+    isNonEmptyString(id) &&
+    isNonEmptyString(name) &&
+    (description == null || typeof description === 'string') &&
+    (division == null || (isWireObject(division) && typeof division['id'] === 'string')) &&
+    (dateCreated === undefined || isIsoInstant(dateCreated)) &&
+    (dateModified === undefined || isIsoInstant(dateModified))
+  );
+}
+
 /** The id is the key (codes have none); division, createdBy, modifiedBy and selfUri go to `extras`. */
 function toOutcomeType(wire: WrapupCode): OutcomeType {
-  const extras: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(wire)) {
-    if (!(field in CANONICAL_BY_WIRE)) extras[field] = value;
-  }
   return withDefaults({
     id: wire.id,
     key: wire.id,
@@ -59,16 +82,19 @@ function toOutcomeType(wire: WrapupCode): OutcomeType {
     description: wire.description ?? '',
     createdAt: wire.dateCreated,
     updatedAt: wire.dateModified,
-    extras,
+    extras: extrasOfCode(wire),
   });
 }
 
 /** One wrap-up code, read and mapped to the canonical model. */
 export const WrapupCodeSchema = z.pipe(WrapupCodeWireSchema, z.transform(toOutcomeType));
 
+/** One wrap-up code of a list, checked once: by hand in the common shape, else by the wire schema. */
 export function readWrapupCode(item: unknown): ParseResult<OutcomeType> {
-  return parseWith(WrapupCodeSchema, item);
+  return readWire(WrapupCodeWireSchema, isCommonWrapupCode, item, mapped);
 }
+
+const mapped = (wire: WrapupCode): ParseResult<OutcomeType> => ({ ok: true, value: toOutcomeType(wire) });
 
 const count = z.int().check(z.nonnegative('must not be negative'));
 
@@ -111,7 +137,10 @@ export function genesysBackend(options: GenesysAdapterOptions): HttpBackend<Enti
       path: CODES_PATH,
       envelope: EntityListingSchema,
       items: (page) => page.entities,
-      paging: pageNumberPaging({ size: 'pageSize', number: 'pageNumber', announces: 'pageNumber < pageCount' }, pageSize, (page) => page.pageNumber < page.pageCount),
+      paging: pageNumberPaging({ size: 'pageSize', number: 'pageNumber', announces: 'pageNumber < pageCount' }, pageSize, (page) => page.pageNumber < page.pageCount, 1, {
+        // The first page says how many there are: no page beyond them is asked for.
+        lastPage: (page) => page.pageCount,
+      }),
       item: readWrapupCode,
     },
   };
