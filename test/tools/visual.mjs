@@ -50,8 +50,12 @@ const EXCLUDED = {};
 const PARALLEL = 3;
 /** Per-pixel colour distance below which two pixels count as equal (pixelmatch's scale, 0–1). */
 const PIXEL_THRESHOLD = 0.1;
-/** Differing pixels a screenshot may have and still match: 0.01 % of its area, text anti-aliasing noise. */
-const MAX_DIFF_RATIO = 0.0001;
+/**
+ * Differing pixels a screenshot may have and still match: a few, for anti-aliasing noise on one
+ * glyph. A count, not a share of the area: a one-pixel change to a small part (one radio's
+ * border) is a few dozen pixels, however large the screenshot around it.
+ */
+const MAX_DIFF_PIXELS = 8;
 /** The library's elements, from its manifest: the stories' own helper elements are not checked for overflow. */
 const ELEMENT_TAGS = /** @type {{ modules: { declarations?: { tagName?: string }[] }[] }} */ (
   JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'))
@@ -287,6 +291,19 @@ async function overflows(page) {
     for (const host of deep(root).filter((element) => tags.includes(element.localName) && element.shadowRoot)) {
       const hostBox = host.getBoundingClientRect();
       if (window.getComputedStyle(host).display === 'contents' || !visible(host)) continue;
+      // The element itself stays in the window, unless the page put it in a scroll container.
+      let scrolledByPage = false;
+      for (let ancestor = host.parentElement ?? /** @type {ShadowRoot | null} */ (host.parentNode)?.host; ancestor && ancestor !== document.documentElement; ) {
+        if (window.getComputedStyle(ancestor).overflowX !== 'visible') scrolledByPage = true;
+        ancestor = ancestor.parentElement ?? /** @type {ShadowRoot | null} */ (ancestor.parentNode)?.host;
+      }
+      const windowWidth = document.documentElement.clientWidth;
+      const hostPastStart = Math.round(-hostBox.left);
+      const hostPastEnd = Math.round(hostBox.right - windowWidth);
+      if (!scrolledByPage && (hostPastStart > tolerance || hostPastEnd > tolerance)) {
+        const sides = [hostPastStart > tolerance ? `${hostPastStart} px past the left` : '', hostPastEnd > tolerance ? `${hostPastEnd} px past the right` : ''].filter(Boolean).join(', ');
+        problems.push(`<${host.localName}> overflows the window: ${sides} (${Math.round(hostBox.width)} px wide in ${windowWidth} px)`);
+      }
       const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
       for (const element of shadow.querySelectorAll('*')) {
         if (!visible(element)) continue;
@@ -314,6 +331,12 @@ async function overflows(page) {
         const hidden = element.scrollWidth - element.clientWidth;
         if (clips && style.textOverflow !== 'ellipsis' && hidden > tolerance) {
           problems.push(`<${host.localName}> ${name(element)} hides ${hidden} px of its content (overflow-x: ${style.overflowX})`);
+        }
+        // A scroll container made to scroll down (overflow-y) scrolls sideways too when its
+        // content is too wide: nothing in the elements is meant to scroll sideways at these widths.
+        const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+        if (scrolls && hidden > tolerance) {
+          problems.push(`<${host.localName}> ${name(element)} scrolls sideways by ${hidden} px`);
         }
       }
     }
@@ -407,7 +430,7 @@ function compare(name, image, update) {
   } else {
     const diff = new PNG({ width: actual.width, height: actual.height });
     const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: PIXEL_THRESHOLD });
-    if (differing > MAX_DIFF_RATIO * actual.width * actual.height) {
+    if (differing > MAX_DIFF_PIXELS) {
       problem = `${differing} pixels differ (${((100 * differing) / (actual.width * actual.height)).toFixed(2)} %)`;
       writeFileSync(join(OUTPUT_DIR, `${name}.expected.png`), PNG.sync.write(expected));
       writeFileSync(join(OUTPUT_DIR, `${name}.actual.png`), image);
