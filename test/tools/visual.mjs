@@ -1,8 +1,10 @@
 // Visual regression: every built Storybook story in four looks (light, dark, Spanish, right to
 // left) at a narrow and a wide width, screenshotted in Chromium and compared pixel by pixel with
-// the committed baselines in test/visual/baselines/. Each screenshot is also checked for content
-// that overflows its element: in every custom element's shadow root, no visible part may reach
-// past the host's box sideways, unless a scroll container holds it.
+// the committed baselines in test/visual/baselines/. Each screenshot is also checked for overflow:
+// no element of the library reaches past the window (unless the page scrolls it), and in its
+// shadow root no visible part reaches sideways past the host's box (what a scroll container holds
+// is the container's business), no clipping box hides part of its content (an ellipsis aside),
+// and no scroll container scrolls sideways.
 // One line per story, then "N passed, N failed" — one test per story, look and width.
 //
 //   node test/tools/visual.mjs                 builds storybook-static first (offline), then compares
