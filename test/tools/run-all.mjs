@@ -1,7 +1,8 @@
 // Every test of the project in one command (`npm test`): the browser suite in Debian Chromium,
 // the build and the Node suite that imports the built package by name, every Storybook story
-// loaded in Chromium (console errors, axe), and the hardening suite. Ends with the totals of all
-// of them alone on a line, which CI reads.
+// loaded in Chromium (console errors, axe) and compared with its screenshots (visual regression,
+// on the storybook-static the story check just built), and the hardening suite. Ends with the
+// totals of all of them alone on a line, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -56,6 +57,7 @@ function runCounted(label, args) {
 }
 
 runCounted('stories', ['test/tools/story-smoke.mjs']);
+runCounted('visual', ['test/tools/visual.mjs', '--no-build']);
 runCounted('hardening', ['test/hardening/run.mjs']);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
