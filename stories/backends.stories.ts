@@ -227,9 +227,9 @@ export const GenesysCloud: Story = {
     renderBackend(
       {
         id: 'genesys',
-        standsInFor: 'Genesys Cloud routing wrap-up codes (test/servers/genesys-wrapup-codes.txt)',
+        standsInFor: 'the Genesys Cloud wrap-up codes API',
         label: 'Wrap-up code',
-        note: 'The token comes from the stand-in’s /oauth/token; a real page gets it from its own backend (auth: { token: () => … }), as the client-credentials grant is for servers.',
+        note: 'Here the stand-in also issues the OAuth token. In a real agent desktop, get the token from your own backend and pass it as auth: { token: () => … }: the client-credentials grant needs a client secret, which belongs on a server.',
         adapter: (latencyMs) => {
           const fetch = standInFetch(genesysApi, { latencyMs });
           return new GenesysAdapter({

@@ -114,7 +114,7 @@ export const TwoAdmins: Story = {
     const fetch = standInFetch(sailorApi, { latencyMs: args.latencyMs });
     const smartLists = async () => Object.entries(SMART_LISTS).map(([id, name]) => ({ id, name }));
     const admin = () => new SailorAdapter({ baseUrl: 'https://sailor.stand-in.example', token: SAILOR_TOKEN, fetch, listSmartLists: smartLists });
-    return html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem">
+    return html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(22rem, 100%), 1fr)); gap: 1rem">
       ${page(admin(), args, 'Admin A: open a type and save a new name.')}
       ${page(admin(), args, 'Admin B: open the same type (before A saves) and save another change.')}
     </div>`;
