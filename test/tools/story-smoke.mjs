@@ -7,10 +7,9 @@
 //   node test/tools/story-smoke.mjs --no-build    checks the storybook-static that is there
 //   node test/tools/story-smoke.mjs --only demo-  only stories whose id contains "demo-"
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
-import { ROOT, STORYBOOK_DIR, buildStorybook, inPool, serveDirectory, settle, storyIds, storyUrl, waitForRender } from './storybook-pages.mjs';
+import { ROOT, STORYBOOK_DIR, buildStorybook, inPool, serveDirectory, settle, storyIds, runWhenStarted, storyUrl, waitForRender } from './storybook-pages.mjs';
 
 const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
 /** Stories rendered at once: each in its own page; the launch flags keep background pages running. */
@@ -142,13 +141,4 @@ async function main(argv) {
   return failed === 0 ? 0 : 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      console.log('\n0 passed, 1 failed');
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);

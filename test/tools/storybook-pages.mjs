@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const STORYBOOK_DIR = join(ROOT, 'storybook-static');
@@ -178,4 +178,20 @@ export async function inPool(items, parallel, work) {
     }),
   );
   return results;
+}
+
+/**
+ * Runs `main(argv)` when `moduleUrl` is the script node was started with (not when imported):
+ * exits with its code; a crash prints the totals line CI reads, as one failure.
+ */
+export function runWhenStarted(moduleUrl, main) {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      console.log('\n0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
 }

@@ -17,12 +17,11 @@
 /* global HTMLElement, CSSStyleSheet, DOMRect -- the functions given to page.evaluate run in the page */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
-import { ROOT, STORYBOOK_DIR, buildStorybook, inPool, serveDirectory, settle, storyIds, storyUrl, waitForRender } from './storybook-pages.mjs';
+import { ROOT, STORYBOOK_DIR, buildStorybook, inPool, serveDirectory, settle, storyIds, runWhenStarted, storyUrl, waitForRender } from './storybook-pages.mjs';
 
 const BASELINE_DIR = join(ROOT, 'test/visual/baselines');
 const OUTPUT_DIR = join(ROOT, '.test-results/visual');
@@ -519,13 +518,4 @@ async function main(argv) {
   return failed === 0 ? 0 : 1;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      console.log('\n0 passed, 1 failed');
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);

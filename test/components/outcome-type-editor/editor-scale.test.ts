@@ -136,6 +136,10 @@ describe('<outcome-type-editor> at scale', () => {
         const narrow = width < 72 * 16;
         expect($$(el, '[part~="row-menu"]').some((menu) => menu.getClientRects().length), 'row menus').to.equal(narrow);
         expect($$(el, '[part~="edit-button"]').some((edit) => edit.getClientRects().length), 'inline buttons').to.equal(!narrow);
+        // Two-line rows show every column's value whole where there is room for it, not cut.
+        if (narrow && width >= 800) {
+          for (const summary of $$(el, 'tbody .summary')) expect(summary.scrollWidth, summary.textContent!).to.be.at.most(summary.clientWidth + 1);
+        }
         expect($(el, '.table-scroll')!.scrollWidth, 'no sideways scrolling').to.be.at.most($(el, '.table-scroll')!.clientWidth + 1);
         await expect(el).to.be.accessible();
       });
