@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { BackendRules } from '../model/field-rules.js';
-import { compareOutcomeTypes } from '../model/ordering.js';
+import { compareOutcomeTypesQuickly } from '../model/name-order.js';
 import { describeIssues, type ParseResult } from '../model/parse.js';
 import type { OutcomeType, OutcomeTypeInput } from '../model/types.js';
 import { checkOutcomeTypeInput, issuesToFieldErrors } from '../model/validate-input.js';
@@ -92,20 +92,20 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
     const items: Item[] = [];
     const seen = { ids: new Map<string, number>(), keys: new Map<string, number>() };
     let offset = 0;
-    let previousPage: { values: Item[]; repeated: string[] } = { values: [], repeated: [] };
+    let previousPage = { start: 0, end: 0, repeated: [] as string[] };
     const take = (envelope: Envelope, source: string) => {
       onEnvelope?.(envelope);
       const wire = list.items(envelope);
-      const page = readList(wire, list.item, this.reportInvalid, source, { offset, seen, outcome });
-      for (const value of page.values) items.push(value);
+      const start = items.length;
+      const page = readList(wire, list.item, this.reportInvalid, source, { offset, seen, outcome, into: items });
       offset += wire.length;
       // The page before, again (a server ignoring `_skip`), says nothing new; one outcome that
       // came twice because another was created meanwhile does not stop the list.
-      const again = page.values.length === 0 && page.repeated.length > 0 && page.repeated.every((id) => inPage(previousPage, id));
-      previousPage = page;
+      const again = page.added === 0 && page.repeated.length > 0 && page.repeated.every((id) => inPage(previousPage, id));
+      previousPage = { start, end: items.length, repeated: page.repeated };
       return { count: wire.length, advanced: !again };
     };
-    const inPage = (page: typeof previousPage, id: string) => page.repeated.includes(id) || page.values.some((value) => outcome(value).id === id);
+    const inPage = (page: typeof previousPage, id: string) => page.repeated.includes(id) || items.slice(page.start, page.end).some((value) => outcome(value).id === id);
     if (list.paging) {
       await list.paging.read(
         (query, signal) => this.#readEnvelope({ method: 'GET', path: list.path, query, signal }),
@@ -115,7 +115,7 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
       const request: HttpRequest = { method: 'GET', path: list.path, signal: options?.signal };
       take(await this.#readEnvelope(request), `GET ${list.path}`);
     }
-    return items.sort((a, b) => compareOutcomeTypes(outcome(a), outcome(b)));
+    return items.sort((a, b) => compareOutcomeTypesQuickly(outcome(a), outcome(b)));
   }
 
   async #readEnvelope(request: HttpRequest): Promise<Envelope> {

@@ -82,6 +82,27 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
+/** The credentials header of `auth` when it never changes (not a token provider's). */
+function fixedCredentials(auth: HttpAuth | undefined): Record<string, string> {
+  switch (auth?.type) {
+    case 'bearer':
+      return typeof auth.token === 'string' ? { Authorization: `Bearer ${auth.token}` } : {};
+    case 'basic':
+      return { Authorization: `Basic ${base64(`${auth.username}:${auth.password ?? ''}`)}` };
+    case 'header':
+      return { [auth.name]: auth.value };
+    default:
+      return {};
+  }
+}
+
+/** `?name=value&…` of the query's defined values (after a `?` the path has, `&`), or nothing. */
+function queryString({ path, query }: HttpRequest): string {
+  const defined = Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  if (defined.length === 0) return '';
+  return (path.includes('?') ? '&' : '?') + new URLSearchParams(defined.map(([name, value]) => [name, String(value)])).toString();
+}
+
 /** The header that carries the credentials of `auth`, lower case. */
 function authHeaderName(auth: HttpAuth | undefined): string | undefined {
   if (!auth) return undefined;
@@ -137,6 +158,8 @@ export class HttpClient {
   readonly #options: HttpAdapterOptions;
   readonly #readError: ErrorReader;
   readonly #okField: string | undefined;
+  /** Accept, the host's headers and credentials that do not change: built once, not per request. */
+  readonly #headers: Record<string, string>;
   /** The current token of a provider, shared by concurrent requests. */
   #token: Promise<string> | undefined;
   /** When the current token is to be renewed (its provider said when it expires); else never. */
@@ -163,6 +186,7 @@ export class HttpClient {
     }
     this.#baseUrl = url.href.replace(/\/+$/, '');
     this.#auth = auth;
+    this.#headers = { Accept: 'application/json', ...options.headers, ...fixedCredentials(auth) };
     this.#options = options;
     this.#readError = typeof readError === 'function' ? readError : errorReader(readError);
     this.#okField = typeof readError === 'function' ? undefined : readError.okField;
@@ -241,19 +265,6 @@ export class HttpClient {
     return this.#token;
   }
 
-  #authHeaders(token: string | undefined): Record<string, string> {
-    const auth = this.#auth;
-    if (!auth) return {};
-    switch (auth.type) {
-      case 'bearer':
-        return { Authorization: `Bearer ${token ?? (auth.token as string)}` };
-      case 'basic':
-        return { Authorization: `Basic ${base64(`${auth.username}:${auth.password ?? ''}`)}` };
-      case 'header':
-        return { [auth.name]: auth.value };
-    }
-  }
-
   /**
    * How long to wait before retry `attempt + 1` after `error`: its `Retry-After` if not beyond
    * the cap (undefined: do not retry), else capped exponential backoff with jitter. Public for
@@ -275,17 +286,20 @@ export class HttpClient {
     const { signal } = request;
     if (signal?.aborted) throw new OutcomeAdapterError('aborted', 'The request was aborted.', { cause: signal.reason });
     const timeoutMs = this.#options.timeoutMs ?? 10_000;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const url = new URL(this.#baseUrl + request.path);
-    for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      ...this.#options.headers,
-      ...this.#authHeaders(token),
-    };
+    // One controller per attempt, its timer and its link to the caller's signal undone when the
+    // attempt ends: AbortSignal.timeout leaves a timer running for the whole timeout, and
+    // AbortSignal.any a dependent signal, per request — a paged list makes a hundred of each.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError'));
+    }, timeoutMs);
+    const forward = () => controller.abort(signal!.reason);
+    signal?.addEventListener('abort', forward);
+    const url = this.#baseUrl + request.path + queryString(request);
+    const headers: Record<string, string> = { ...this.#headers };
+    if (token !== undefined) headers['Authorization'] = `Bearer ${token}`;
     if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     else if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
@@ -299,16 +313,19 @@ export class HttpClient {
         body: request.form !== undefined ? new URLSearchParams(request.form).toString() : request.body === undefined ? undefined : JSON.stringify(request.body),
         redirect: 'error',
         credentials: 'omit',
-        signal: combined,
+        signal: controller.signal,
       });
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw new OutcomeAdapterError('aborted', 'The request was aborted.', { cause: error });
-      if (timeout.aborted) {
+      if (timedOut) {
         throw new OutcomeAdapterError('timeout', `${request.method} ${request.path} got no answer within ${timeoutMs} ms.`, { cause: error });
       }
       // fetch says only "Failed to fetch" for resets, refused connections, CORS and redirects.
       throw new OutcomeAdapterError('network', `${request.method} ${request.path} could not reach the server.`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
     }
     let body: unknown = undefined;
     let notJson = false;

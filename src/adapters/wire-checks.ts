@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import { parseWith, type ParseResult } from '../model/parse.js';
-import { ISO_INSTANT } from '../model/schemas.js';
 import { isRecord } from './error-body.js';
 
 // Lists are read item by item (DESIGN: a whole list ≤ 3× JSON.parse of its body), and a zod
@@ -26,9 +25,47 @@ export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** What `IsoInstantSchema` accepts. */
+/** Whether `text` has two ASCII digits at `at` whose value is at most `max`. */
+function twoDigits(text: string, at: number, max: number): boolean {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 && tens * 10 + ones <= max;
+}
+
+/**
+ * What `IsoInstantSchema` accepts (the ISO_INSTANT pattern), read character by character: a list
+ * checks two dates per item, and this costs about half the pattern's time. The tests hold the
+ * two to the same answer on every one-character change of many dates.
+ */
 export function isIsoInstant(value: unknown): value is string {
-  return typeof value === 'string' && ISO_INSTANT.test(value);
+  if (typeof value !== 'string') return false;
+  const text = value;
+  const length = text.length;
+  // YYYY-MM-DDThh:mm
+  if (length < 17 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return false;
+  if (!twoDigits(text, 0, 99) || !twoDigits(text, 2, 99) || !twoDigits(text, 5, 12) || !twoDigits(text, 8, 31) || !twoDigits(text, 11, 23) || !twoDigits(text, 14, 59)) return false;
+  if (text.charCodeAt(6) === 48 && text.charCodeAt(5) === 48) return false;
+  if (text.charCodeAt(9) === 48 && text.charCodeAt(8) === 48) return false;
+  let at = 16;
+  let code = text.charCodeAt(at);
+  // :ss, then .fraction
+  if (code === 58) {
+    if (!twoDigits(text, 17, 59)) return false;
+    at = 19;
+    code = text.charCodeAt(at);
+    if (code === 46) {
+      const start = ++at;
+      while (at < length && (code = text.charCodeAt(at)) >= 48 && code <= 57) at++;
+      if (at === start) return false;
+      code = text.charCodeAt(at);
+    }
+  }
+  // Z, or ±hh[:]mm
+  if (code === 90) return at + 1 === length;
+  if ((code !== 43 && code !== 45) || !twoDigits(text, at + 1, 23)) return false;
+  at += 3;
+  if (text.charCodeAt(at) === 58) at++;
+  return at + 2 === length && twoDigits(text, at, 59);
 }
 
 /** What `z.enum(values)` accepts. */
@@ -82,15 +119,62 @@ export function fieldNames(record: Readonly<Record<string, unknown>>): ReadonlyS
 }
 
 /**
- * The fields of a wire item that `known` does not name, as they came: what the model keeps in
- * `extras`, so that nothing read is lost — `__proto__` included, kept as a field like any other.
+ * The fields a backend's items have that the model reads; `extrasOf` gathers the others. Items
+ * of one list mostly have the same fields in the same order, so the field names of the last
+ * shape learnt and which of them are unknown are remembered: an item of that shape looks no name
+ * up (a lookup per field was most of the cost of extras over 10,000 items). Another shape is read
+ * the plain way, and learnt when two items in a row have one, so that a list mixing two shapes
+ * (some items leave a field out) does not learn on every other item.
  */
-export function extrasOf(item: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
-  const extras: Record<string, unknown> = {};
-  for (const name of Object.keys(item)) {
-    if (known.has(name)) continue;
-    if (name === '__proto__') Object.defineProperty(extras, name, { value: item[name], enumerable: true, writable: true, configurable: true });
-    else extras[name] = item[name];
+export class KnownFields {
+  readonly names: ReadonlySet<string>;
+  /** Every enumerable field name of the shape learnt, own or inherited, in order. */
+  #shape: string[] = [];
+  /** Those that are not known: the extras, where an item has them as its own. */
+  #unknown: string[] = [];
+  #missedLast = false;
+
+  constructor(names: Iterable<string>) {
+    this.names = new Set(names);
   }
-  return extras;
+
+  /**
+   * The fields of a wire item that are not known, as they came, added to `extras` (by default a
+   * new object): what the model keeps in `extras`, so that nothing read is lost — `__proto__`
+   * included, kept as a field like any other.
+   */
+  extrasOf(item: Record<string, unknown>, extras: Record<string, unknown> = {}): Record<string, unknown> {
+    let index = 0;
+    let same = true;
+    for (const name in item) {
+      if (this.#shape[index] !== name) {
+        same = false;
+        break;
+      }
+      index++;
+    }
+    if (same && index === this.#shape.length) {
+      this.#missedLast = false;
+      for (const name of this.#unknown) addField(extras, item, name);
+      return extras;
+    }
+    if (this.#missedLast) {
+      this.#shape = [];
+      this.#unknown = [];
+      for (const name in item) {
+        this.#shape.push(name);
+        if (!this.names.has(name)) this.#unknown.push(name);
+      }
+    }
+    this.#missedLast = !this.#missedLast;
+    for (const name in item) if (!this.names.has(name)) addField(extras, item, name);
+    return extras;
+  }
+}
+
+/** `item[name]` into `extras` when it is the item's own (not something Object.prototype was given). */
+function addField(extras: Record<string, unknown>, item: Record<string, unknown>, name: string): void {
+  if (!Object.hasOwn(item, name)) return;
+  if (name === '__proto__') Object.defineProperty(extras, name, { value: item[name], enumerable: true, writable: true, configurable: true });
+  else extras[name] = item[name];
 }

@@ -1,15 +1,18 @@
 import type { OutcomeType } from './types.js';
 
-// One collator for every comparison: building an Intl.Collator costs more than a thousand compares.
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+type Ordered = Pick<OutcomeType, 'ordinal' | 'name' | 'id'>;
 
-/** The canonical order everywhere: ordinal, then name (base sensitivity), then id. */
-export function compareOutcomeTypes(
-  a: Pick<OutcomeType, 'ordinal' | 'name' | 'id'>,
-  b: Pick<OutcomeType, 'ordinal' | 'name' | 'id'>,
-): number {
-  return a.ordinal - b.ordinal || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+// One collator for every comparison: building an Intl.Collator costs more than a thousand compares.
+export const NAME_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The canonical order, with names compared by `compareNames` (the collator's order, however it is reached). */
+export const orderBy =
+  (compareNames: (a: string, b: string) => number) =>
+  (a: Ordered, b: Ordered): number =>
+    a.ordinal - b.ordinal || compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The canonical order everywhere: ordinal, then name (base sensitivity, numbers by value), then id. */
+export const compareOutcomeTypes = orderBy(NAME_COLLATOR.compare);
 
 /** A sorted copy; the input is left as it was. */
 export function sortOutcomeTypes<T extends Pick<OutcomeType, 'ordinal' | 'name' | 'id'>>(

@@ -156,7 +156,8 @@ describe('CloseAdapter', () => {
         const log = await requests('GET', COLLECTION);
         const skips = log.map((page) => Number(page.query['_skip']));
         for (let skip = 0; skip < total; skip++) expect(skips.filter((each) => each === skip), `_skip=${skip}`).to.have.length(1);
-        expect(skips.every((skip) => skip < total + 8)).to.be.true;
+        // Guesses past the end: at most one window (twice the pages read).
+        expect(skips.every((skip) => skip < total * 3)).to.be.true;
         expect(log[0]!.inFlight).to.equal(1);
         // 8 in flight in the adapter; Chromium opens at most 6 connections to one host over HTTP/1.1.
         expect(Math.max(...log.map((page) => page.inFlight))).to.be.at.least(6);

@@ -4,7 +4,8 @@ import { genesysBackend } from '../../src/adapters/genesys/backend.js';
 import { outcomeTypesApi } from '../../src/adapters/outcome-types-api/backend.js';
 import { sailorBackend } from '../../src/adapters/sailor/backend.js';
 import { taskResultsBackend } from '../../src/adapters/task-results/backend.js';
-import { handChecks } from '../../src/adapters/wire-checks.js';
+import { handChecks, isIsoInstant, KnownFields } from '../../src/adapters/wire-checks.js';
+import { ISO_INSTANT } from '../../src/model/schemas.js';
 import type { ParseResult } from '../../src/model/parse.js';
 
 // Lists are read with a hand-written check of each backend's common valid shape before its wire
@@ -111,4 +112,73 @@ describe('hand-written checks of the common wire shapes', () => {
       expect(accepted).to.be.lessThan(items.length - 20);
     });
   }
+});
+
+describe('isIsoInstant', () => {
+  it('accepts exactly what the ISO_INSTANT pattern accepts, on every one-character change of many dates', () => {
+    const dates = [
+      ...Array.from({ length: 60 }, (_, index) => new Date(Date.UTC(2025, 0, 1) + index * 7_654_321_001).toISOString()),
+      '2025-07-29T10:30:00.000000+00:00', '2025-07-29T10:30Z', '2025-07-29T10:30+0530', '2025-07-29T10:30:00-12:00', '2025-07-29T10:30:00.Z',
+      '2025-13-01T00:00Z', '2025-00-01T00:00Z', '2025-01-32T00:00Z', '2025-01-00T00:00Z', '2025-10-30T00:00Z', '2025-01-01T24:00Z', '2025-01-01T23:60Z',
+      '2025-01-01T23:59:60Z', '2025-01-01T23:59:59+24:00', '2025-01-01T23:59:59+23:60', '2025-01-01T23:59:59+23:5', '2025-01-01T23:59:59',
+      '2025-01-01 23:59:59Z', '2025-01-01T23:59:59.1234567890123Z', '', 'Z',
+    ];
+    const changes = (date: string) => {
+      const changed = [date];
+      for (let at = 0; at <= date.length; at++) {
+        changed.push(date.slice(0, at) + date.slice(at + 1));
+        for (const unit of '0123456789-:T.Z+ x\u0660') changed.push(date.slice(0, at) + unit + date.slice(at + 1), date.slice(0, at) + unit + date.slice(at));
+      }
+      return changed;
+    };
+    const all = dates.flatMap(changes);
+    const differing = all.filter((text) => isIsoInstant(text) !== ISO_INSTANT.test(text));
+    expect(differing).to.deep.equal([]);
+    expect(all.filter((text) => ISO_INSTANT.test(text)).length, 'valid dates among them').to.be.greaterThan(500);
+    for (const value of [undefined, null, 20250101, {}]) expect(isIsoInstant(value)).to.equal(false);
+  });
+});
+
+describe('KnownFields', () => {
+  /** What extras are, read the plain way: every own field not known, in order. */
+  const reference = (item: Record<string, unknown>, known: ReadonlySet<string>) =>
+    Object.fromEntries(Object.entries(item).filter(([name]) => !known.has(name)));
+
+  it('gathers the same extras as a plain reading, through items of changing shapes', () => {
+    const fields = new KnownFields(['id', 'name', 'date']);
+    const items = [
+      { id: 'a', name: 'A', date: 'd' },
+      { id: 'b', name: 'B', date: 'd', tenant: 't1' },
+      { id: 'c', name: 'C', date: 'd', tenant: 't2' },
+      { id: 'd', tenant: 't3', name: 'D', date: 'd' },
+      { id: 'e', name: 'E', date: 'd' },
+      { id: 'f', name: 'F', date: 'd', tenant: 't4', extra: [1] },
+      { id: 'g', name: 'G', date: 'd', tenant: 't5', extra: { deep: true } },
+      { id: 'h', name: 'H', tenant: 't6' },
+      JSON.parse('{"id":"i","__proto__":{"x":1},"name":"I"}') as Record<string, unknown>,
+      { id: 'j', name: 'J', date: 'd', tenant: 't7' },
+    ];
+    for (const item of [...items, ...items.reverse(), ...items]) {
+      const extras = fields.extrasOf(item);
+      expect(JSON.stringify(Object.entries(extras)), JSON.stringify(item)).to.equal(JSON.stringify(Object.entries(reference(item, fields.names))));
+    }
+  });
+
+  it('keeps an item\'s own `__proto__` as a field, and never what Object.prototype was given', () => {
+    const fields = new KnownFields(['id']);
+    const own = JSON.parse('{"id":"a","__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const extras = fields.extrasOf(own);
+    expect(Object.keys(extras)).to.deep.equal(['__proto__']);
+    expect(Object.getPrototypeOf(extras)).to.equal(Object.prototype);
+    // Same names in the same order, once from the item and once from the prototype.
+    fields.extrasOf({ id: 'b', tenant: 't' });
+    (Object.prototype as Record<string, unknown>)['tenant'] = 'inherited';
+    try {
+      // Own entries only: chai's deep equality would count the inherited field on both sides.
+      expect(Object.entries(fields.extrasOf({ id: 'c' }))).to.deep.equal([]);
+      expect(Object.entries(fields.extrasOf({ id: 'd', tenant: 'own' }))).to.deep.equal([['tenant', 'own']]);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['tenant'];
+    }
+  });
 });

@@ -65,7 +65,8 @@ describe('paging', () => {
     const skips = server.asked.map((query) => query['_skip']);
     expect(skips.slice(0, 9)).to.deep.equal([0, 2, 4, 6, 8, 10, 12, 14, 16]);
     expect(new Set(skips).size).to.equal(skips.length);
-    expect(Math.max(...(skips as number[]))).to.be.below(26 + 16);
+    // Guesses past the end: at most one window, fewer pages than twice those read.
+    expect(Math.max(...(skips as number[]))).to.be.below(26 * 3);
   });
 
   it('offsets: a short page drops the guesses after it and asks again from where it ended', async () => {
@@ -122,10 +123,38 @@ describe('paging', () => {
       .catch((error: unknown) => (thrown = error));
     expect(thrown).to.exist;
     expect(signals).to.have.length(9);
-    expect(signals.every((signal) => signal.aborted)).to.be.true;
+    // The first page had answered; the 8 asked for after it were in flight.
+    expect(signals.slice(1).every((signal) => signal.aborted)).to.be.true;
   });
 
-  it('the window grows with the pages read: 8 at first, 16 from the 16th page, 32 from the 32nd, never more', async () => {
+  it('asks for the next round as soon as the last page of a round comes announcing more, before the round is read', async () => {
+    const items = Array.from({ length: 40 }, (_, index) => `i${index}`);
+    const asked: number[] = [];
+    const held = new Map<number, () => void>();
+    const fetchPage: PageFetcher<OffsetPage> = (query) => {
+      const skip = query['_skip']!;
+      asked.push(skip);
+      const page = { data: items.slice(skip, skip + 1), has_more: skip + 1 < items.length };
+      // The second round (pages 1–8) waits until released; every other page answers at once.
+      if (skip < 1 || skip > 8) return Promise.resolve(page);
+      return new Promise((resolve) => held.set(skip, () => resolve(page)));
+    };
+    const sink = collect<OffsetPage>((page) => page.data);
+    const reading = offsetPaging<OffsetPage>({ limit: '_limit', skip: '_skip', announces: 'has_more' }, 1, (page) => page.has_more).read(fetchPage, { ...sink, path: '/x' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(asked).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    held.get(8)!();
+    await new Promise((resolve) => setTimeout(resolve));
+    // Page 8 came while pages 1–7 had not: the third round (16 pages) is already asked for (and,
+    // as its last page answered at once announcing more, the fourth).
+    expect(asked.slice(9, 25)).to.deep.equal(Array.from({ length: 16 }, (_, index) => 9 + index));
+    expect(sink.taken).to.deep.equal(['i0']);
+    for (const release of held.values()) release();
+    await reading;
+    expect(sink.taken).to.deep.equal(items);
+  });
+
+  it('asks in rounds, each after the one before was read: 1, 8, 16, 32, then 64 at most', async () => {
     const items = Array.from({ length: 200 }, (_, index) => `i${index}`);
     let inFlight = 0;
     const widest: number[] = [];
@@ -149,10 +178,10 @@ describe('paging', () => {
       },
     });
     expect(sink.taken).to.deep.equal(items);
-    // In flight when each page is taken (itself no longer counted): the first alone, then the window less one.
-    expect(widest[0]).to.equal(0);
-    expect(Math.max(...widest.slice(1, 15))).to.equal(7);
-    expect(Math.max(...widest.slice(16, 31))).to.equal(15);
-    expect(Math.max(...widest)).to.equal(31);
+    // In flight when each page is taken (itself no longer counted): the rest of its round.
+    const rounds = [1, 8, 16, 32, 64, 64, 64];
+    const expected = rounds.flatMap((size) => Array.from({ length: size }, (_, index) => size - 1 - index)).slice(0, items.length);
+    expect(widest).to.deep.equal(expected);
+    expect(Math.max(...widest)).to.equal(63);
   });
 });

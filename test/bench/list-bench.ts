@@ -3,8 +3,8 @@
 // made by its seed API's pure `handle` (test/servers/*-api.mjs, the code the test servers run)
 // over a state of `count` items; every page's body is built once, before anything is timed, by a
 // first list through a recording fetch. Timed: `listOutcomeTypes()` from call to resolved with a
-// `fetch` that answers from those bodies, against `JSON.parse` of the same body texts (summed over
-// the pages of a paged list).
+// `fetch` that answers from those bodies; reading those bodies alone (`Response.text()`); and
+// `JSON.parse` of the same body texts (summed over the pages of a paged list).
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
@@ -37,7 +37,11 @@ interface ListBackend {
   adapter(fetch: typeof globalThis.fetch): OutcomeAdapter;
 }
 
-const time = '2026-03-10T12:00:00.000Z';
+/** A distinct instant per item, as real lists have (a shared one would flatter any cache). */
+const at = (index: number, format: 'ms' | 'close' = 'ms') => {
+  const iso = new Date(Date.UTC(2025, 0, 1) + index * 61_001).toISOString();
+  return format === 'close' ? `${iso.slice(0, -1)}000+00:00` : iso;
+};
 const pad = (index: number) => String(index).padStart(5, '0');
 
 export const LIST_BACKENDS: Record<string, ListBackend> = {
@@ -58,8 +62,8 @@ export const LIST_BACKENDS: Record<string, ListBackend> = {
         isSystem: index < 10,
         ordinal: index,
         status: 'active',
-        createdAt: time,
-        updatedAt: time,
+        createdAt: at(index),
+        updatedAt: at(index + 7),
       }));
       return state;
     },
@@ -73,8 +77,8 @@ export const LIST_BACKENDS: Record<string, ListBackend> = {
       state.outcomes = Array.from({ length: count }, (_, index) => ({
         applies_to: index % 5 ? ['calls', 'meetings'] : ['calls'],
         created_by: 'user_A6KhMpzHRCYQHdn4gRNIFNN5JExnsrprKA6ekxM63XA',
-        date_created: '2025-07-29T10:30:00.000000+00:00',
-        date_updated: '2025-07-29T10:30:00.000000+00:00',
+        date_created: at(index, 'close'),
+        date_updated: at(index + 7, 'close'),
         description: index % 3 ? `Description of outcome ${index}.` : null,
         id: `outcome_bench${pad(index)}`,
         name: `Outcome ${pad(index)}`,
@@ -101,8 +105,8 @@ export const LIST_BACKENDS: Record<string, ListBackend> = {
         destination_id: index % 4 === 0 ? '00000000-0000-4000-8000-000000000002' : null,
         remove_from_smart_lists: null,
         webhook_url: index % 3 === 2 ? 'https://example.com/sailor/outcomes' : null,
-        created_at: time,
-        updated_at: time,
+        created_at: at(index),
+        updated_at: at(index + 7),
       }));
       return state;
     },
@@ -125,7 +129,7 @@ export const LIST_BACKENDS: Record<string, ListBackend> = {
     api: genesysApi,
     state(count) {
       const state = stateOf(genesysApi);
-      state.codes = generatedCodes(count);
+      state.codes = (generatedCodes(count) as Record<string, unknown>[]).map((code, index) => ({ ...code, dateCreated: at(index), dateModified: at(index + 7) }));
       // A token the server knows, valid for the whole run: the bench times the list, not OAuth.
       (state.tokens as Record<string, number>)['bench-token'] = Number.MAX_SAFE_INTEGER;
       return state;
@@ -146,7 +150,7 @@ interface Prepared {
   pages: string[];
 }
 
-const prepared = new Map<string, Prepared>();
+export const prepared = new Map<string, Prepared>();
 const encoder = new TextEncoder();
 
 /** A fetch answering from `bodies` (a URL not there is a bench bug), after `latencyMs` when given. */
@@ -211,6 +215,20 @@ function jsonParse(name: string): number {
 }
 
 /**
+ * Reading the list's bodies as the adapter does (`Response.text()`, every page at once), in ms:
+ * the platform's part of the path, which any reader of the body pays before parsing it.
+ */
+async function bodyRead(name: string): Promise<number> {
+  const { bodies, pages } = prepared.get(name)!;
+  const fetchPage = answering(bodies);
+  const start = performance.now();
+  const texts = await Promise.all(pages.map(async (url) => (await fetchPage(url)).text()));
+  const elapsed = performance.now() - start;
+  if (texts.length !== pages.length) throw new Error('bench: a body was not read');
+  return elapsed;
+}
+
+/**
  * The floor of a paged list at `latencyMs` per request: every page asked for at once (each
  * answering after `latencyMs`, from the same prebuilt bodies), then JSON.parse alone on each.
  */
@@ -222,4 +240,14 @@ async function pagedFloor(name: string, latencyMs: number): Promise<number> {
   return performance.now() - start;
 }
 
-export const listBench = { prepareList, listPath, jsonParse, pagedFloor };
+/**
+ * The mean of `reps` runs of one of the list measures, in ms: a short list is timed several
+ * times over, as the page's clock counts in steps of 0.1 ms.
+ */
+async function repeated(what: 'listPath' | 'bodyRead' | 'jsonParse', name: string, reps: number): Promise<number> {
+  let total = 0;
+  for (let rep = 0; rep < reps; rep++) total += await { listPath, bodyRead, jsonParse }[what](name);
+  return total / reps;
+}
+
+export const listBench = { prepareList, listPath, bodyRead, jsonParse, pagedFloor, repeated };

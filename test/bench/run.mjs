@@ -50,12 +50,17 @@ if (!executablePath) {
 const browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 let failed = false;
 try {
-  const page = await browser.newPage();
-  await page.bringToFront();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.setViewport({ width: 1024, height: 768 });
-  await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  /** A fresh page with the bench bundle: its own JavaScript realm, warmed by nothing before it. */
+  const openPage = async () => {
+    const page = await browser.newPage();
+    await page.bringToFront();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.setViewport({ width: 1024, height: 768 });
+    await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    return page;
+  };
+  const page = await openPage();
 
   // `npm run bench -- lists`: the list rows alone.
   const onlyLists = process.argv.slice(2).includes('lists');
@@ -225,7 +230,7 @@ try {
   }
 
   // Issue 15: each adapter's list path ÷ JSON.parse, and Close's paging at 20 ms per request.
-  if (await listSection(page)) failed = true;
+  if (await listSection(openPage)) failed = true;
 } finally {
   await browser.close();
 }

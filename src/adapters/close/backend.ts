@@ -7,7 +7,7 @@ import { APPLIES_TO, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
 import { offsetPaging } from '../paging.js';
-import { extrasOf, fieldNames, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
+import { KnownFields, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
 import { CLOSE_RULES } from './rules.js';
 
 export type CloseAdapterOptions = HttpAdapterOptions & {
@@ -39,7 +39,7 @@ const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = {
   date_updated: 'updatedAt',
 };
 
-const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const WIRE_FIELDS = new KnownFields(Object.keys(CANONICAL_BY_WIRE));
 
 // seeds/close-outcomes-list.txt and -create.txt: the outcome as Close returns it. Lenient where
 // Close documents null (description, applies_to, type left empty means custom).
@@ -82,7 +82,7 @@ function toOutcomeType(wire: CloseOutcome): OutcomeType {
     appliesTo: wire.applies_to ?? undefined,
     createdAt: wire.date_created,
     updatedAt: wire.date_updated,
-    extras: extrasOf(wire, WIRE_FIELDS),
+    extras: WIRE_FIELDS.extrasOf(wire),
   });
 }
 

@@ -7,7 +7,7 @@ import type { Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
 import { pageNumberPaging } from '../paging.js';
-import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
+import { KnownFields, isIsoInstant, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { clientCredentialsToken, type ClientCredentials } from './client-credentials.js';
 import { GENESYS_RULES } from './rules.js';
 
@@ -47,16 +47,14 @@ const WrapupCodeWireSchema = z.looseObject({
 
 type WrapupCode = z.output<typeof WrapupCodeWireSchema>;
 
-const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
-const WIRE_FIELDS_AND_DIVISION = new Set([...WIRE_FIELDS, 'division']);
+const WIRE_FIELDS_AND_DIVISION = new KnownFields([...Object.keys(CANONICAL_BY_WIRE), 'division']);
 
 /**
  * A code's extras, `division` first: the wire schema reads division among its own fields, ahead
  * of the rest, so a code reads the same whichever way it was checked.
  */
 function extrasOfCode(wire: WrapupCode): Record<string, unknown> {
-  if (!Object.hasOwn(wire, 'division')) return extrasOf(wire, WIRE_FIELDS);
-  return Object.defineProperties({ division: wire.division }, Object.getOwnPropertyDescriptors(extrasOf(wire, WIRE_FIELDS_AND_DIVISION)));
+  return WIRE_FIELDS_AND_DIVISION.extrasOf(wire, Object.hasOwn(wire, 'division') ? { division: wire.division } : {});
 }
 
 /** The common valid shape of WrapupCodeWireSchema, checked by hand (see wire-checks.ts). */

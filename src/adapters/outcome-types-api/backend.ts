@@ -6,7 +6,7 @@ import type { OutcomeType } from '../../model/types.js';
 import { CATEGORIES, CLASSIFICATIONS, STATUSES, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
-import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
+import { KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
 import { OUTCOME_TYPES_API_RULES } from './rules.js';
 
 export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
@@ -23,7 +23,7 @@ const CANONICAL_BY_WIRE: Readonly<Record<string, string>> = Object.fromEntries(
   ['id', 'key', 'name', 'description', 'classification', 'category', 'isSystem', 'ordinal', 'status', 'createdAt', 'updatedAt'].map((name) => [name, name]),
 );
 
-const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const WIRE_FIELDS = new KnownFields(Object.keys(CANONICAL_BY_WIRE));
 const MODEL_FIELDS = fieldNames(OutcomeTypeSchema.shape);
 
 /** The fields a POST or PUT body carries. */
@@ -50,13 +50,10 @@ function commonOutcomeType(item: unknown): OutcomeType | undefined {
     (createdAt === undefined || isIsoInstant(createdAt)) &&
     (updatedAt === undefined || isIsoInstant(updatedAt));
   if (!valid) return undefined;
-  // One walk over the fields: the ones the model has no place for are the extras.
-  const extras: Record<string, unknown> = {};
-  for (const field of Object.keys(item)) {
-    if (WIRE_FIELDS.has(field)) continue;
-    if (MODEL_FIELDS.has(field)) return undefined;
-    extras[field] = item[field];
-  }
+  // The fields the model has no place for are the extras; one the model reads but the seed
+  // does not send is left to the schema.
+  const extras = WIRE_FIELDS.extrasOf(item);
+  for (const field in extras) if (MODEL_FIELDS.has(field)) return undefined;
   // The schema's output, field for field and in its order.
   const type: OutcomeType = {
     id,
@@ -91,7 +88,7 @@ function readBySchema(item: unknown): ParseResult<OutcomeType> {
   const own = isRecord(item) && 'extras' in item ? { ...item, extras: undefined } : item;
   const parsed = parseWith(OutcomeTypeSchema, own);
   if (!parsed.ok) return parsed;
-  parsed.value.extras = extrasOf(item as Record<string, unknown>, WIRE_FIELDS);
+  parsed.value.extras = WIRE_FIELDS.extrasOf(item as Record<string, unknown>);
   return parsed;
 }
 

@@ -5,6 +5,7 @@ import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } fro
 import { OutcomeAdapterError, type RequestOptions, type SmartList } from '../adapter.js';
 import { HttpAdapter, notSent } from '../http-adapter.js';
 import type { HttpRequest } from '../http.js';
+import { LazyIndex } from '../lazy-index.js';
 import { OUTCOMES_PATH, sailorBackend, type SailorAdapterOptions } from './backend.js';
 import {
   DeleteAnswerSchema,
@@ -20,6 +21,8 @@ import {
 } from './wire.js';
 
 export type { SailorAdapterOptions } from './backend.js';
+
+const knownId = (read: ReadOutcome) => read.outcome.id;
 
 const NOT_RESENDABLE: Partial<Record<OutcomeTypeField, string>> = {
   destination: 'was not sent by Sailor (list answers leave out which Smart Lists are removed from); choose the destination again so that saving does not erase it',
@@ -101,7 +104,7 @@ export class SailorAdapter extends HttpAdapter<ListEnvelope, ReadOutcome, Sailor
   /** Present only when the host gave `listSmartLists`. */
   declare readonly listSmartLists?: (options?: RequestOptions) => Promise<SmartList[]>;
   /** The last outcome read or written per id: what an update starts from. */
-  #known = new Map<string, ReadOutcome>();
+  #known = new LazyIndex<string, ReadOutcome>([], knownId);
   /** The re-read that the updates asked for in this task share, until it is sent. */
   #pendingReread: Promise<OutcomeType[]> | undefined;
   #dispositionPopupEnabled: boolean | undefined;
@@ -125,16 +128,10 @@ export class SailorAdapter extends HttpAdapter<ListEnvelope, ReadOutcome, Sailor
     let envelope: ListEnvelope | undefined;
     const fresh = await this.readItems(options, (answer) => (envelope = answer));
     const earlier = this.#known;
-    const known = new Map<string, ReadOutcome>();
-    const outcomes: OutcomeType[] = [];
-    for (const item of fresh) {
-      const read = withStillKnownFields(item, earlier.get(item.outcome.id));
-      known.set(read.outcome.id, read);
-      outcomes.push(read.outcome);
-    }
-    this.#known = known;
+    const reads = fresh.map((item) => (item.unread.length ? withStillKnownFields(item, earlier.get(item.outcome.id)) : item));
+    this.#known = new LazyIndex(reads, knownId);
     this.#dispositionPopupEnabled = envelope?.disposition_popup_enabled;
-    return outcomes;
+    return reads.map((read) => read.outcome);
   }
 
   async createOutcomeType(input: OutcomeTypeInput, options?: RequestOptions): Promise<OutcomeType> {

@@ -4,7 +4,7 @@ import { failedParse, type ParseResult } from '../../model/parse.js';
 import { HttpUrlSchema, IsoInstantSchema } from '../../model/schemas.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { KINDS } from '../../model/vocabulary.js';
-import { extrasOf, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
+import { KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
 
 // seeds/sailor-phone-system-outcomes.txt: the wire shapes, read leniently, and their canonical form.
 
@@ -54,7 +54,7 @@ export const CANONICAL_BY_WIRE: Readonly<Record<string, OutcomeTypeField | 'id' 
   updated_at: 'updatedAt',
 };
 
-const WIRE_FIELDS = fieldNames(CANONICAL_BY_WIRE);
+const WIRE_FIELDS = new KnownFields(Object.keys(CANONICAL_BY_WIRE));
 const KNOWN_DESTINATION_FIELDS = fieldNames(WireDestinationSchema.shape);
 
 export const ListEnvelopeSchema = z.looseObject({
@@ -105,7 +105,7 @@ function readDestination(wire: WireOutcome): DestinationRead {
 
 /** Backend fields the model has no place for, so that nothing read is lost. */
 function extrasOfOutcome(wire: WireOutcome, destination: Destination | undefined): Record<string, unknown> {
-  const extras = extrasOf(wire, WIRE_FIELDS);
+  const extras = WIRE_FIELDS.extrasOf(wire);
   if (wire.destination && Object.keys(wire.destination).some((name) => !KNOWN_DESTINATION_FIELDS.has(name))) {
     extras['destination'] = wire.destination;
   }
@@ -119,10 +119,14 @@ const NOTHING_UNREAD: OutcomeTypeField[] = Object.freeze([]) as unknown as Outco
 
 /** Canonical fields an update must resend but that this answer did not tell. */
 function unreadFields(wire: WireOutcome, destination: Destination | undefined): OutcomeTypeField[] {
+  const noDestination = destination === undefined;
+  const noWebhook = !('webhook_url' in wire);
+  // No array for the many outcomes read whole.
+  if (!noDestination && !noWebhook) return NOTHING_UNREAD;
   const unread: OutcomeTypeField[] = [];
-  if (destination === undefined) unread.push('destination');
-  if (!('webhook_url' in wire)) unread.push('webhookUrl');
-  return unread.length ? unread : NOTHING_UNREAD;
+  if (noDestination) unread.push('destination');
+  if (noWebhook) unread.push('webhookUrl');
+  return unread;
 }
 
 const isOptionalString = (value: unknown) => value == null || typeof value === 'string';
@@ -153,12 +157,16 @@ function isCommonOutcome(value: unknown): value is WireOutcome {
  * the dearest part of an item. Bounded, so a list of distinct URLs costs only its own checks.
  */
 const goodUrls = new Set<string>();
+/** The URL accepted last: neighbours share it most often, and comparing is cheaper than hashing. */
+let lastGoodUrl = '';
 function isKnownUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  if (goodUrls.has(value)) return true;
+  if (value === lastGoodUrl) return true;
+  if (goodUrls.has(value)) return (lastGoodUrl = value), true;
   if (!z.safeParse(HttpUrlSchema, value).success) return false;
   if (goodUrls.size >= 64) goodUrls.clear();
   goodUrls.add(value);
+  lastGoodUrl = value;
   return true;
 }
 

@@ -4,7 +4,7 @@ import type { ParseResult } from '../../model/parse.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
-import { extrasOf, fieldNames, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
+import { KnownFields, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { TASK_RESULT_RULES } from './rules.js';
 
 export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
@@ -32,7 +32,7 @@ const ResultConfigSchema = z.looseObject({
 });
 
 type ResultConfig = z.output<typeof ResultConfigSchema>;
-const CONFIG_FIELDS = fieldNames(ResultConfigSchema.shape);
+const CONFIG_FIELDS = new KnownFields(Object.keys(ResultConfigSchema.shape));
 
 /** The common valid shape of ResultConfigSchema, checked by hand (see wire-checks.ts). */
 function isCommonConfig(value: unknown): value is ResultConfig {
@@ -48,7 +48,7 @@ function readResultType(item: unknown, index: number): ParseResult<OutcomeType> 
 }
 
 function resultType(config: ResultConfig, index: number): ParseResult<OutcomeType> {
-  const extras = extrasOf(config, CONFIG_FIELDS);
+  const extras = CONFIG_FIELDS.extrasOf(config);
   return {
     ok: true,
     value: withDefaults({ id: config.code, key: config.code, name: config.label, ordinal: index, requiresFutureScheduledAt: config.requiresFutureScheduledAt, extras }),

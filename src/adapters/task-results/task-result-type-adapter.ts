@@ -5,6 +5,7 @@ import type { OutcomeRecord, OutcomeType, RecordedOutcome } from '../../model/ty
 import { OutcomeAdapterError, type RequestOptions } from '../adapter.js';
 import { delay, untilAborted } from '../delay.js';
 import { HttpAdapter } from '../http-adapter.js';
+import { LazyIndex } from '../lazy-index.js';
 import { checkRecord } from '../record-check.js';
 import { taskResultsBackend, type TaskResultTypeAdapterOptions } from './backend.js';
 
@@ -17,12 +18,8 @@ const SCHEDULED_AT_MESSAGES: Record<Exclude<ScheduledAtIssue, 'nonexistentLocalT
   notAllowed: 'is not used by this result',
 };
 
-/** A configured result, as much as a submit needs of it. */
-interface ResultCode {
-  code: string;
-  label: string;
-  requiresFutureScheduledAt: boolean;
-}
+/** A configured result as a submit reads it: its code is the key it was found by. */
+type ResultCode = Pick<OutcomeType, 'requiresFutureScheduledAt'> & { code: string };
 
 function notSent(message: string, fieldErrors: Record<string, string>): OutcomeAdapterError {
   return new OutcomeAdapterError('validation', `Not sent: ${message}`, { fieldErrors });
@@ -52,8 +49,8 @@ function answerFields(body: unknown): unknown[] {
  */
 export class TaskResultTypeAdapter extends HttpAdapter<unknown[], OutcomeType, TaskResultTypeAdapterOptions> {
   readonly #resultPath: (subjectId: string) => string;
-  /** The codes of the last list, which a record is checked against before it is sent. */
-  #codes: Map<string, ResultCode> | undefined;
+  /** The results of the last list by code, which a record is checked against before it is sent. */
+  #codes: LazyIndex<string, OutcomeType> | undefined;
   /** The list records wait for when none came yet: one GET however many records, none kept if it fails. */
   #codesLoad: Promise<unknown> | undefined;
 
@@ -70,12 +67,7 @@ export class TaskResultTypeAdapter extends HttpAdapter<unknown[], OutcomeType, T
 
   override async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
     const types = await this.readItems(options);
-    this.#codes = new Map(
-      types.map((type) => [
-        type.key,
-        { code: type.key, label: type.name, requiresFutureScheduledAt: type.requiresFutureScheduledAt },
-      ]),
-    );
+    this.#codes = new LazyIndex(types, (type) => type.key);
     return types;
   }
 
@@ -104,14 +96,15 @@ export class TaskResultTypeAdapter extends HttpAdapter<unknown[], OutcomeType, T
       await untilAborted(this.#codesLoad, signal);
     }
     const codes = this.#codes!;
-    const result = codes.get(record.outcomeKey);
-    if (!result) {
-      const byLabel = [...codes.values()].find((candidate) => candidate.label === record.outcomeKey);
-      const hint = byLabel ? ` "${record.outcomeKey}" is the label of ${byLabel.code}; send the code.` : '';
+    const type = codes.get(record.outcomeKey);
+    if (!type) {
+      const byLabel = [...codes.values()].find((candidate) => candidate.name === record.outcomeKey);
+      const hint = byLabel ? ` "${record.outcomeKey}" is the label of ${byLabel.key}; send the code.` : '';
       throw notSent(`"${record.outcomeKey}" is not a configured result code.${hint}`, {
-        outcomeKey: byLabel ? `is a label; the code is ${byLabel.code}` : 'is not a configured result code',
+        outcomeKey: byLabel ? `is a label; the code is ${byLabel.key}` : 'is not a configured result code',
       });
     }
+    const result: ResultCode = { code: record.outcomeKey, requiresFutureScheduledAt: type.requiresFutureScheduledAt };
     const dateIssue = checkScheduledAt(result, record.scheduledAt);
     if (dateIssue) {
       throw notSent(`the scheduled time ${SCHEDULED_AT_MESSAGES[dateIssue]}.`, {

@@ -1,0 +1,55 @@
+import { NAME_COLLATOR, orderBy } from './ordering.js';
+
+const isDigit = (code: number) => code > 47 && code < 58;
+
+/**
+ * The value of the ASCII digits of `text` from `start`; NaN where numeric collation might read
+ * the run otherwise: over 15 digits, or followed by a non-ASCII unit (a digit of another script, a mark).
+ */
+function digitRun(text: string, start: number): number {
+  let value = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (!isDigit(code)) {
+      if (code > 127) return NaN;
+      break;
+    }
+    value = value * 10 + code - 48;
+  }
+  return end - start > 15 ? NaN : value;
+}
+
+/**
+ * `collator.compare` (a numeric one), with its answer taken early where it cannot differ: two
+ * names that are the same up to where they first differ, and differ there inside a run of ASCII
+ * digits of different values, compare as those values do. Names of a long list mostly differ
+ * only in a number ("Callback 2", "Callback 10"), and the collator compares those several times
+ * slower than others; the tests hold both to the same answers in many locales.
+ */
+export function nameComparer(collator: Intl.Collator): (a: string, b: string) => number {
+  return (a, b) => {
+    const length = Math.min(a.length, b.length);
+    let index = 0;
+    while (index < length && a.charCodeAt(index) === b.charCodeAt(index)) index++;
+    if (index < length && isDigit(a.charCodeAt(index)) && isDigit(b.charCodeAt(index))) {
+      let start = index;
+      while (start > 0 && isDigit(a.charCodeAt(start - 1))) start--;
+      if (start === 0 || a.charCodeAt(start - 1) < 128) {
+        const x = digitRun(a, start);
+        const y = digitRun(b, start);
+        // NaN compares as neither: the collator decides.
+        if (x < y) return -1;
+        if (x > y) return 1;
+      }
+    }
+    return collator.compare(a, b);
+  };
+}
+
+/**
+ * The canonical order (`compareOutcomeTypes`), faster on long lists whose names differ in
+ * numbers: what adapters sort 10,000 items with. Not in the elements' own bundles, which check
+ * the order of a list that arrives sorted (n − 1 comparisons) and count every byte.
+ */
+export const compareOutcomeTypesQuickly = orderBy(nameComparer(NAME_COLLATOR));
