@@ -98,9 +98,12 @@ function fixedCredentials(auth: HttpAuth | undefined): Record<string, string> {
 
 /** `?name=value&…` of the query's defined values (after a `?` the path has, `&`), or nothing. */
 function queryString({ path, query }: HttpRequest): string {
-  const defined = Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-  if (defined.length === 0) return '';
-  return (path.includes('?') ? '&' : '?') + new URLSearchParams(defined.map(([name, value]) => [name, String(value)])).toString();
+  let text = '';
+  for (const name of Object.keys(query ?? {})) {
+    const value = query![name];
+    if (value !== undefined) text += `${text || path.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  }
+  return text;
 }
 
 /** The header that carries the credentials of `auth`, lower case. */
