@@ -49,10 +49,11 @@ export const MAX_PAGES_IN_FLIGHT = 64;
  * Reads every page of a list in rounds, handed on strictly in order: the first page alone (it
  * tells how many items a page holds), then `inFlight` pages at once at the offsets that size
  * predicts, and each round twice the one before, up to `maxInFlight` — a list that has already
- * shown many pages likely holds as many more. A round is asked for when the one before it was
- * read: 10,000 items of 100 take 5 round trips (1, 8, 16, 32 and 64 pages) where a steady 8 took
- * 13, and what is asked for beyond a list's end is at most the rest of its last round (20 pages
- * there), while a short list asks for at most `inFlight` pages it may not have.
+ * shown many pages likely holds as many more. A round is asked for as soon as the last page of
+ * the round before has come announcing more, while that round is still being read: 10,000 items
+ * of 100 take 5 round trips (1, 8, 16, 32 and 64 pages) where a steady 8 took 13, and what is
+ * asked for beyond a list's end is at most the rest of its last round (21 pages there), while a
+ * short list asks for at most `inFlight` pages it may not have.
  * A page that ends short of the prediction drops the guesses after it and asks again from where
  * it really ended; the last page (nothing more announced) cancels the guesses beyond it. No
  * ceiling on the number of pages: an empty page or one of only known items that still announces
