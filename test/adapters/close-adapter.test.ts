@@ -163,6 +163,25 @@ describe('CloseAdapter', () => {
         expect(Math.max(...log.map((page) => page.inFlight))).to.be.at.least(6);
       });
 
+      it('a rate limit on pages in the middle of a round waits its Retry-After and the list still arrives whole, in order, each page once', async () => {
+        await addOutcomes(20);
+        const total = SEEDED + 20;
+        // Rounds of 1, 8, 16…: the 4th page twice refused, the 13th once, each asking for a pause.
+        await server.faults(
+          { kind: 'status', method: 'GET', query: { _skip: '3' }, times: 2, status: 429, headers: { 'Retry-After': '0.05' }, body: { error: 'Too many requests' } },
+          { kind: 'status', method: 'GET', query: { _skip: '12' }, status: 429, headers: { 'Retry-After': '0' }, body: { error: 'Too many requests' } },
+        );
+        const outcomes = await close({ pageSize: 1 }).listOutcomeTypes();
+        expect(outcomes).to.have.length(total);
+        expect(new Set(outcomes.map((outcome) => outcome.id)).size).to.equal(total);
+        expect(reports).to.deep.equal([]);
+        const skips = (await requests('GET', COLLECTION)).map((page) => Number(page.query['_skip']));
+        for (let skip = 0; skip < total; skip++) {
+          const expected = skip === 3 ? 3 : skip === 12 ? 2 : 1;
+          expect(skips.filter((each) => each === skip), `_skip=${skip}`).to.have.length(expected);
+        }
+      });
+
       it('hands on nothing past the page that says has_more: false', async () => {
         await server.faults({ kind: 'status', method: 'GET', query: { _skip: '4' }, status: 200, body: { data: [wireOutcome()], has_more: false } });
         const outcomes = await close({ pageSize: 1 }).listOutcomeTypes();
