@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { parseWith, type ParseResult } from '../model/parse.js';
 import { isRecord } from './error-body.js';
 
@@ -11,6 +11,12 @@ import { isRecord } from './error-body.js';
 // tests run both over the same items to hold them to that.
 
 export { isRecord };
+
+/**
+ * The items of a list as its answer holds them: any array, each item read later, one by one.
+ * `z.array(z.unknown())` would walk and copy 10,000 items only to accept every one.
+ */
+export const ItemsSchema = z.custom<unknown[]>((value) => Array.isArray(value), 'must be an array');
 
 /**
  * An object as the wire schemas read one. Not one with a `__proto__` field: zod's copy leaves

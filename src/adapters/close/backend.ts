@@ -7,7 +7,7 @@ import { APPLIES_TO, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
 import { offsetPaging } from '../paging.js';
-import { KnownFields, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
+import { ItemsSchema, KnownFields, isArrayOf, isIsoInstant, isNonEmptyString, isOneOf, isWireObject, readWire } from '../wire-checks.js';
 import { CLOSE_RULES } from './rules.js';
 
 export type CloseAdapterOptions = HttpAdapterOptions & {
@@ -97,7 +97,7 @@ export function readCloseOutcome(item: unknown): ParseResult<OutcomeType> {
 const mapped = (wire: CloseOutcome): ParseResult<OutcomeType> => ({ ok: true, value: toOutcomeType(wire) });
 
 const ClosePageSchema = z.object({
-  data: z.array(z.unknown()),
+  data: ItemsSchema,
   has_more: z.boolean(),
 });
 

@@ -7,7 +7,7 @@ import type { Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
 import { pageNumberPaging } from '../paging.js';
-import { KnownFields, isIsoInstant, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
+import { ItemsSchema, KnownFields, isIsoInstant, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { clientCredentialsToken, type ClientCredentials } from './client-credentials.js';
 import { GENESYS_RULES } from './rules.js';
 
@@ -98,7 +98,7 @@ const count = z.int().check(z.nonnegative('must not be negative'));
 
 /** WrapupCodeEntityListing: the entities and where this page is. */
 const EntityListingSchema = z.looseObject({
-  entities: z.array(z.unknown()),
+  entities: ItemsSchema,
   pageNumber: count,
   pageCount: count,
 });

@@ -25,6 +25,7 @@ import {
 } from '../adapter.js';
 import { delay } from '../delay.js';
 import { parseListLeniently, readList } from '../parse-list.js';
+import { ItemsSchema } from '../wire-checks.js';
 import { checkRecord } from '../record-check.js';
 import { MEMORY_RULES } from './rules.js';
 
@@ -86,8 +87,8 @@ interface MemoryState {
 const StoredStateSchema = z.object({
   version: z.literal(1),
   seeded: z.boolean(),
-  outcomeTypes: z.array(z.unknown()),
-  records: z.array(z.unknown()),
+  outcomeTypes: ItemsSchema,
+  records: ItemsSchema,
   idempotency: z.record(z.string(), z.object({ fingerprint: z.string(), recordId: z.string() })),
 });
 

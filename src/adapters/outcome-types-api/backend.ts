@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { parseWith, type ParseResult } from '../../model/parse.js';
 import { OutcomeTypeSchema } from '../../model/schemas.js';
 import { OUTCOME_TYPE_DEFAULTS as DEFAULTS } from '../../model/field-rules.js';
@@ -6,7 +5,7 @@ import type { OutcomeType } from '../../model/types.js';
 import { CATEGORIES, CLASSIFICATIONS, STATUSES, type Role } from '../../model/vocabulary.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions, TokenSource } from '../http.js';
-import { KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
+import { ItemsSchema, KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readCommon } from '../wire-checks.js';
 import { OUTCOME_TYPES_API_RULES } from './rules.js';
 
 export interface OutcomeTypesApiAdapterOptions extends HttpAdapterOptions {
@@ -101,7 +100,7 @@ export const outcomeTypesApi: HttpBackend<unknown[], OutcomeType, OutcomeTypesAp
   operations: { create: true, update: true, delete: true, record: false },
   list: {
     path: OUTCOME_TYPES_PATH,
-    envelope: z.array(z.unknown()),
+    envelope: ItemsSchema,
     items: (body) => body,
     item: readOutcomeType,
   },

@@ -4,7 +4,7 @@ import { failedParse, type ParseResult } from '../../model/parse.js';
 import { HttpUrlSchema, IsoInstantSchema } from '../../model/schemas.js';
 import type { Destination, OutcomeType, OutcomeTypeField, OutcomeTypeInput } from '../../model/types.js';
 import { KINDS } from '../../model/vocabulary.js';
-import { KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
+import { ItemsSchema, KnownFields, fieldNames, isIsoInstant, isNonEmptyString, isOneOf, isRecord, isWireObject, readWire } from '../wire-checks.js';
 
 // seeds/sailor-phone-system-outcomes.txt: the wire shapes, read leniently, and their canonical form.
 
@@ -59,7 +59,7 @@ const KNOWN_DESTINATION_FIELDS = fieldNames(WireDestinationSchema.shape);
 
 export const ListEnvelopeSchema = z.looseObject({
   ok: z.literal(true),
-  outcomes: z.array(z.unknown()),
+  outcomes: ItemsSchema,
   disposition_popup_enabled: z.boolean(),
 });
 

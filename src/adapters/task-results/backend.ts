@@ -4,7 +4,7 @@ import type { ParseResult } from '../../model/parse.js';
 import type { OutcomeType } from '../../model/types.js';
 import type { HttpBackend } from '../http-adapter.js';
 import type { HttpAdapterOptions } from '../http.js';
-import { KnownFields, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
+import { ItemsSchema, KnownFields, isNonEmptyString, isWireObject, readWire } from '../wire-checks.js';
 import { TASK_RESULT_RULES } from './rules.js';
 
 export type TaskResultTypeAdapterOptions = HttpAdapterOptions & {
@@ -73,7 +73,7 @@ export const taskResultsBackend: HttpBackend<unknown[], OutcomeType, TaskResultT
   operations: { create: false, update: false, delete: false, record: true },
   list: {
     path: CONFIGS_PATH,
-    envelope: z.array(z.unknown()),
+    envelope: ItemsSchema,
     items: (body) => body,
     item: readResultType,
   },
