@@ -22,7 +22,7 @@
 export const LIST_ROWS = [
   { backend: 'outcome-types', gated: true },
   { backend: 'close', gated: false },
-  { backend: 'sailor', gated: true },
+  { backend: 'sailor', gated: false },
   { backend: 'task-results', gated: false },
   { backend: 'genesys', gated: true },
 ];
