@@ -101,7 +101,7 @@ function queryString({ path, query }: HttpRequest): string {
   let text = '';
   for (const name of Object.keys(query ?? {})) {
     const value = query![name];
-    if (value !== undefined) text += `${text || path.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    if (value !== undefined) text += `${(text || path.includes('?')) ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   }
   return text;
 }

@@ -8,7 +8,7 @@ export class LazyIndex<K, V> {
   readonly #keyOf: (item: V) => K;
   #byKey: Map<K, V> | undefined;
 
-  constructor(items: readonly V[] = [], keyOf: (item: V) => K) {
+  constructor(items: readonly V[], keyOf: (item: V) => K) {
     this.#items = items;
     this.#keyOf = keyOf;
   }

@@ -70,6 +70,18 @@ function pagedList<Envelope>(
         controller: AbortController;
         answer: Promise<Envelope>;
       }
+      let expected = scheme.first;
+      let last = Infinity;
+      let stride = 0;
+      let read = 0;
+      /** Pages read, in flight or taken: not dropped. */
+      let asked = 0;
+      /** Pages the next round asks for: the first alone (it tells how many items a page holds). */
+      let round = 1;
+      const window: Pending[] = [];
+      /** The page being read: out of the window, still in flight until it comes. */
+      let current: Pending | undefined;
+      let done = false;
       const start = (cursor: number): Pending => {
         asked++;
         const controller = new AbortController();
@@ -91,8 +103,6 @@ function pagedList<Envelope>(
           `GET ${path} announced more items (${scheme.announces}: true), but ${reason}; stopped rather than page forever.`,
           { retryable: false },
         );
-      const window: Pending[] = [];
-      let done = false;
       /** Asks for the next round: the pages `skip`, `skip + 1`… after the one at `from`. */
       const askRound = (from: number, skip: number) => {
         const wanted = Math.min(round, maxPages - asked);
@@ -114,19 +124,10 @@ function pagedList<Envelope>(
         );
       };
       // The caller's abort reaches every page in flight (one listener, not a combined signal per page).
-      let current: Pending | undefined;
       const abortAll = () => {
         for (const page of current ? [current, ...window] : window) page.controller.abort(signal!.reason);
       };
       signal?.addEventListener('abort', abortAll);
-      let expected = scheme.first;
-      let last = Infinity;
-      let stride = 0;
-      let read = 0;
-      /** Pages read, in flight or taken: not dropped. */
-      let asked = 0;
-      /** Pages the next round asks for: the first alone (it tells how many items a page holds). */
-      let round = 1;
       try {
         for (;;) {
           if (window[0]?.cursor !== expected) drop(window);

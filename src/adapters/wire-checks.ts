@@ -119,7 +119,7 @@ export function readWire<S extends z.ZodMiniType, T>(
   return parsed.ok ? read(parsed.value, index) : parsed;
 }
 
-/** The names of a record's fields, as a set: a lookup per wire field is a list's hottest step. */
+/** The names of a record's fields, as a set. */
 export function fieldNames(record: Readonly<Record<string, unknown>>): ReadonlySet<string> {
   return new Set(Object.keys(record));
 }
@@ -150,31 +150,33 @@ export class KnownFields {
    * included, kept as a field like any other.
    */
   extrasOf(item: Record<string, unknown>, extras: Record<string, unknown> = {}): Record<string, unknown> {
-    let index = 0;
-    let same = true;
-    for (const name in item) {
-      if (this.#shape[index] !== name) {
-        same = false;
-        break;
+    if (!this.#isShapeOf(item)) {
+      if (!this.#missedLast) {
+        this.#missedLast = true;
+        for (const name in item) if (!this.names.has(name)) addField(extras, item, name);
+        return extras;
       }
-      index++;
+      this.#learn(item);
     }
-    if (same && index === this.#shape.length) {
-      this.#missedLast = false;
-      for (const name of this.#unknown) addField(extras, item, name);
-      return extras;
-    }
-    if (this.#missedLast) {
-      this.#shape = [];
-      this.#unknown = [];
-      for (const name in item) {
-        this.#shape.push(name);
-        if (!this.names.has(name)) this.#unknown.push(name);
-      }
-    }
-    this.#missedLast = !this.#missedLast;
-    for (const name in item) if (!this.names.has(name)) addField(extras, item, name);
+    this.#missedLast = false;
+    for (const name of this.#unknown) addField(extras, item, name);
     return extras;
+  }
+
+  /** Whether `item`'s enumerable field names are the shape learnt, in the same order. */
+  #isShapeOf(item: Record<string, unknown>): boolean {
+    let index = 0;
+    for (const name in item) if (this.#shape[index++] !== name) return false;
+    return index === this.#shape.length;
+  }
+
+  #learn(item: Record<string, unknown>): void {
+    this.#shape = [];
+    this.#unknown = [];
+    for (const name in item) {
+      this.#shape.push(name);
+      if (!this.names.has(name)) this.#unknown.push(name);
+    }
   }
 }
 
