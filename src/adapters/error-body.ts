@@ -1,3 +1,4 @@
+import { formatPath } from '../model/parse.js';
 import type { AdapterErrorCode } from './errors.js';
 
 // How backends' error bodies are read: one reader, configured per backend by its dialect.
@@ -72,8 +73,9 @@ function pathKeys(value: unknown): PropertyKey[] | undefined {
   return value.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/** `a.b[0]`: the model's path format without its `$` root. */
 function dotted(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '');
+  return formatPath(path).replace(/^\$\.?/, '');
 }
 
 /** The canonical field of a wire path: its longest prefix the names know, else the path as written. */

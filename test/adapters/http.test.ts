@@ -72,4 +72,15 @@ describe('HttpClient', () => {
     expect(readFieldErrors({ details: { name: ['required', 'short'] } })).to.deep.equal({ name: 'required short' });
     expect(readFieldErrors('<html>')).to.deep.equal({});
   });
+
+  it('reads field paths given as keys or dotted text, naming the longest prefix the backend maps', () => {
+    const names = { outcome_name: 'name', 'destination.destination_id': 'destination', 'task_result.result': 'outcomeKey' };
+    expect(readFieldErrors({ details: [{ path: ['outcome_name'], message: 'too long' }] }, names)).to.deep.equal({ name: 'too long' });
+    expect(readFieldErrors({ details: [{ path: ['destination', 'destination_id', 0], message: 'unknown list' }] }, names)).to.deep.equal({ destination: 'unknown list' });
+    expect(readFieldErrors({ errors: [{ field: 'task_result.result', message: 'not a code' }] }, names)).to.deep.equal({ outcomeKey: 'not a code' });
+    // Unmapped paths keep their own spelling, indexes in brackets.
+    expect(readFieldErrors({ errors: [{ path: ['rows', 2, 'label'], message: 'empty' }] }, names)).to.deep.equal({ 'rows[2].label': 'empty' });
+    expect(readFieldErrors({ errors: [{ field: 'rows[2].label', message: 'empty' }] }, names)).to.deep.equal({ 'rows[2].label': 'empty' });
+    expect(readFieldErrors({ errors: [{ path: [0, 'label'], message: 'empty' }] }, names)).to.deep.equal({ '[0].label': 'empty' });
+  });
 });
