@@ -150,7 +150,7 @@ interface Prepared {
   pages: string[];
 }
 
-export const prepared = new Map<string, Prepared>();
+const prepared = new Map<string, Prepared>();
 const encoder = new TextEncoder();
 
 /** A fetch answering from `bodies` (a URL not there is a bench bug), after `latencyMs` when given. */
