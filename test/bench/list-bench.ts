@@ -3,9 +3,12 @@
 // made by its seed API's pure `handle` (test/servers/*-api.mjs, the code the test servers run)
 // over a state of `count` items; every page's body is built once, before anything is timed, by a
 // first list through a recording fetch. Timed: `listOutcomeTypes()` from call to resolved with a
-// `fetch` that answers from those bodies; reading those bodies alone (`Response.text()`); and
-// `JSON.parse` of the same body texts (summed over the pages of a paged list).
+// `fetch` that answers from those bodies; the same requests through the adapter's HTTP client and
+// paging with no item read; reading those bodies alone (`Response.text()`); and `JSON.parse` of
+// the same body texts (summed over the pages of a paged list).
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
+import type { HttpBackend } from '../../src/adapters/http-adapter.js';
+import type { HttpClient } from '../../src/adapters/http.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
 import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
@@ -203,6 +206,30 @@ async function listPath(name: string, latencyMs = 0): Promise<number> {
   return elapsed;
 }
 
+/**
+ * The list's requests alone, in ms: the same adapter's HTTP client and paging asking for the
+ * same pages (each answer read, parsed and its envelope checked), no item read. What a paged
+ * list pays per page beyond reading and parsing it: (requests − body read − JSON.parse).
+ */
+async function requestPath(name: string): Promise<number> {
+  const { backend, bodies } = prepared.get(name)!;
+  // The adapter's own parts (protected, read here and only here): what its list path uses.
+  const { http, backend: described } = backend.adapter(answering(bodies)) as unknown as { http: HttpClient; backend: HttpBackend };
+  const { list } = described;
+  let items = 0;
+  const take = (envelope: unknown) => {
+    const count = list.items(envelope).length;
+    items += count;
+    return { count, advanced: true };
+  };
+  const start = performance.now();
+  if (list.paging) await list.paging.read((query, signal) => http.send({ method: 'GET', path: list.path, query, signal }, list.envelope), { take, path: list.path });
+  else take(await http.send({ method: 'GET', path: list.path }, list.envelope));
+  const elapsed = performance.now() - start;
+  if (items !== prepared.get(name)!.count) throw new Error(`bench: ${name}'s requests held ${items} items`);
+  return elapsed;
+}
+
 /** JSON.parse of every body text the list asked for, in ms (the sum over the pages). */
 function jsonParse(name: string): number {
   const { texts } = prepared.get(name)!;
@@ -244,10 +271,10 @@ async function pagedFloor(name: string, latencyMs: number): Promise<number> {
  * The mean of `reps` runs of one of the list measures, in ms: a short list is timed several
  * times over, as the page's clock counts in steps of 0.1 ms.
  */
-async function repeated(what: 'listPath' | 'bodyRead' | 'jsonParse', name: string, reps: number): Promise<number> {
+async function repeated(what: 'listPath' | 'requestPath' | 'bodyRead' | 'jsonParse', name: string, reps: number): Promise<number> {
   let total = 0;
-  for (let rep = 0; rep < reps; rep++) total += await { listPath, bodyRead, jsonParse }[what](name);
+  for (let rep = 0; rep < reps; rep++) total += await { listPath, requestPath, bodyRead, jsonParse }[what](name);
   return total / reps;
 }
 
-export const listBench = { prepareList, listPath, bodyRead, jsonParse, pagedFloor, repeated };
+export const listBench = { prepareList, listPath, requestPath, bodyRead, jsonParse, pagedFloor, repeated };
