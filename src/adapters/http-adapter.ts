@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { BackendRules } from '../model/field-rules.js';
-import { compareOutcomeTypesQuickly } from '../model/name-order.js';
+import { sortQuickly } from '../model/name-order.js';
 import { describeIssues, type ParseResult } from '../model/parse.js';
 import type { OutcomeType, OutcomeTypeInput } from '../model/types.js';
 import { checkOutcomeTypeInput, issuesToFieldErrors } from '../model/validate-input.js';
@@ -115,7 +115,7 @@ export abstract class HttpAdapter<Envelope = unknown, Item = OutcomeType, Option
       const request: HttpRequest = { method: 'GET', path: list.path, signal: options?.signal };
       take(await this.#readEnvelope(request), `GET ${list.path}`);
     }
-    return items.sort((a, b) => compareOutcomeTypesQuickly(outcome(a), outcome(b)));
+    return sortQuickly(items, outcome);
   }
 
   async #readEnvelope(request: HttpRequest): Promise<Envelope> {

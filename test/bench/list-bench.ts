@@ -9,6 +9,8 @@
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
 import type { HttpBackend } from '../../src/adapters/http-adapter.js';
 import type { HttpClient } from '../../src/adapters/http.js';
+import { sortQuickly } from '../../src/model/name-order.js';
+import { compareOutcomeTypes } from '../../src/model/ordering.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
 import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
@@ -277,4 +279,38 @@ async function repeated(what: 'listPath' | 'requestPath' | 'bodyRead' | 'jsonPar
   return total / reps;
 }
 
-export const listBench = { prepareList, listPath, requestPath, bodyRead, jsonParse, pagedFloor, repeated };
+const WORDS = ['Callback', 'voicemail', 'Demo', 'booked', 'Not', 'interested', 'Wrong', 'number', 'Left', 'message', 'Follow-up', 'Sale', 'closed', 'Busy', 'No', 'answer', "Don't", 'call', 'later', '(auto)'];
+
+/**
+ * `count` outcome types whose names are unrelated to their order, as a backend without an order
+ * of its own (Close, Genesys) lists them: one to four words and a number, seeded, all at the
+ * same ordinal — the name decides every comparison.
+ */
+function unorderedTypes(count: number): { id: string; ordinal: number; name: string }[] {
+  let seed = 20261206;
+  const random = (below: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % below;
+  };
+  return Array.from({ length: count }, (_, index) => ({
+    id: `outcome_${index}`,
+    ordinal: 99,
+    name: `${Array.from({ length: 1 + random(4) }, () => WORDS[random(WORDS.length)]).join(' ')} ${random(1000)}`,
+  }));
+}
+
+/**
+ * The canonical order of `count` such names, in ms: as adapters sort (`sortQuickly`, by name
+ * keys) or by the collator's comparison (what every comparison cost before).
+ */
+function nameOrder(how: 'keys' | 'collator', count: number): number {
+  const types = unorderedTypes(count);
+  const start = performance.now();
+  if (how === 'keys') sortQuickly(types, (type) => type);
+  else types.sort(compareOutcomeTypes);
+  const elapsed = performance.now() - start;
+  for (let index = 1; index < types.length; index++) if (compareOutcomeTypes(types[index - 1]!, types[index]!) > 0) throw new Error(`bench: ${how} left the names out of order`);
+  return elapsed;
+}
+
+export const listBench = { prepareList, listPath, requestPath, bodyRead, jsonParse, pagedFloor, repeated, nameOrder };

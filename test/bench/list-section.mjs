@@ -41,6 +41,8 @@ const LIST_PAGES = 3;
 const LIST_ROUNDS = 11;
 /** Issue 15: at 20 ms per request, Close's 10,000 outcomes in ≤ 4× the floor. */
 const PAGED = { backend: 'close', latencyMs: 20, budget: 4, rounds: 9, gated: false };
+/** Name keys must sort unordered names in well under the collator's time (measured ~0.5×). */
+const NAME_ORDER = { budget: 0.75, rounds: 9 };
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -148,5 +150,31 @@ export async function listSection(openPage) {
       `(budget ≤ ${PAGED.budget}×: ${ratio <= PAGED.budget ? 'ok' : 'OVER'}${PAGED.gated ? '' : ', not gated'}; medians of ${PAGED.rounds} interleaved rounds)`,
   );
   await page.close();
+  if (await nameOrderRow(openPage)) failed = true;
   return failed;
+}
+
+/**
+ * Every list above arrives in order; a backend without an order of its own (Close, Genesys)
+ * lists by creation, so at 10,000 the canonical sort decides every comparison by name. Name
+ * keys against the collator's comparison, interleaved on one page (the keys' one-time check of
+ * the locale is left to the warm-up).
+ */
+async function nameOrderRow(openPage) {
+  const page = await openPage();
+  const times = { keys: [], collator: [] };
+  for (let index = -2; index < NAME_ORDER.rounds; index++) {
+    for (const how of index % 2 ? ['keys', 'collator'] : ['collator', 'keys']) {
+      const ms = await call(page, 'nameOrder', how, LIST_ITEMS);
+      if (index >= 0) times[how].push(ms);
+    }
+  }
+  await page.close();
+  const [keys, collator] = [median(times.keys), median(times.collator)];
+  const ratio = keys / collator;
+  console.log(
+    `Canonical order of ${LIST_ITEMS.toLocaleString('en')} names in random order: by name keys ${keys.toFixed(1)} ms, by the collator ${collator.toFixed(1)} ms, ` +
+      `${ratio.toFixed(2)}× (budget ≤ ${NAME_ORDER.budget}×: ${ratio <= NAME_ORDER.budget ? 'ok' : 'OVER'}; medians of ${NAME_ORDER.rounds} interleaved rounds)`,
+  );
+  return ratio > NAME_ORDER.budget;
 }
