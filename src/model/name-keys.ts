@@ -1,6 +1,6 @@
 const FIRST_PRINTABLE = 0x20;
 const LAST_PRINTABLE = 0x7e;
-/** Key characters start here, clear of anything a rank or a length needs below it. */
+/** The first key character: places and number lengths are written from here (any base orders alike). */
 const KEY_BASE = 0x21;
 
 const isDigit = (code: number) => code > 47 && code < 58;
@@ -36,9 +36,9 @@ function placesIn(collator: Intl.Collator): Uint16Array | undefined {
 const isSmallLetter = (code: number) => code > 96 && code < 123;
 
 /**
- * Whether keys order every string of one or two small letters, digits or spaces as the collator does:
- * where a locale joins two letters into one (Czech "ch" after "h", Danish "aa" after "z"), a pair
- * sorts out of its keys' order and keys cannot be used in that locale. Keys and the collator
+ * Whether keys order every string of one or two small letters, digits or spaces as the collator
+ * does: where a locale joins two letters into one (Czech "ch" after "h", Danish "aa" after "z"),
+ * a pair sorts out of its keys' order and keys cannot be used in that locale. Keys and the collator
  * each order strings totally, so checking each neighbour in the keys' order checks every pair.
  * Punctuation joins nothing in any locale's tailoring, and a capital joins as its small letter
  * does: their places among single characters are all they have.
