@@ -289,8 +289,8 @@ const WORDS = ['Callback', 'voicemail', 'Demo', 'booked', 'Not', 'interested', '
 function unorderedTypes(count: number): { id: string; ordinal: number; name: string }[] {
   let seed = 20261206;
   const random = (below: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % below;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % below;
   };
   return Array.from({ length: count }, (_, index) => ({
     id: `outcome_${index}`,

@@ -8,8 +8,8 @@ const collatorFor = (locale: string) => new Intl.Collator(locale, { sensitivity:
 // A small seeded generator, so that a failure names a pair that reproduces.
 function generator(seed: number) {
   return (below: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % below;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % below;
   };
 }
 
