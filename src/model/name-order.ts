@@ -79,8 +79,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Sorts `items` in place in the canonical order of the outcome types they hold. A list that
  * arrives in order, as most do, is checked in n − 1 comparisons; a long one that does not is
  * sorted by name keys (nameKeys), which answer as the collator does without calling it: 10,000
- * names of words in random order in under half the collator's time. A name without a key is compared by the
- * collator, which is the same order reached another way.
+ * names of words in random order in under half the collator's time. A name without a key is
+ * compared by the collator, which is the same order reached another way.
  */
 export function sortQuickly<T>(items: T[], outcome: (item: T) => Pick<OutcomeType, 'ordinal' | 'name' | 'id'>): T[] {
   let inOrder = true;
