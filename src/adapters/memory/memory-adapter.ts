@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { BackendRules } from '../../model/field-rules.js';
 import { randomId } from '../../model/id.js';
-import { sortOutcomeTypes } from '../../model/ordering.js';
+import { sortQuickly } from '../../model/name-order.js';
 import { parseWith } from '../../model/parse.js';
 import { checkScheduledAt } from '../../model/scheduled-at.js';
 import { OutcomeTypeSchema, RecordedOutcomeSchema } from '../../model/schemas.js';
@@ -128,7 +128,8 @@ export class MemoryAdapter implements OutcomeAdapter {
 
   async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
     await this.#enter(options);
-    return copy(sortOutcomeTypes(this.#read().outcomeTypes));
+    // Sorted as every adapter sorts: a list kept in order is checked, not sorted again.
+    return copy(sortQuickly([...this.#read().outcomeTypes], (type) => type));
   }
 
   async getOutcomeType(id: string, options?: RequestOptions): Promise<OutcomeType> {
