@@ -54,9 +54,9 @@ export function nameComparer(collator: Intl.Collator): (a: string, b: string) =>
  * numbers: what adapters sort 10,000 items with. Not in the elements' own bundles, which check
  * the order of a list that arrives sorted (n − 1 comparisons) and count every byte.
  */
-export const compareOutcomeTypesQuickly = orderBy(nameComparer(NAME_COLLATOR));
-
 const QUICK_NAMES = nameComparer(NAME_COLLATOR);
+export const compareOutcomeTypesQuickly = orderBy(QUICK_NAMES);
+
 /**
  * Lists this long are sorted by name keys: below it the keys' one-time check of the locale
  * (~2 ms) would cost more than the collator calls it saves on a first list.

@@ -7,15 +7,15 @@
 // paging with no item read; reading those bodies alone (`Response.text()`); and `JSON.parse` of
 // the same body texts (summed over the pages of a paged list).
 import type { OutcomeAdapter } from '../../src/adapters/adapter.js';
-import type { HttpBackend } from '../../src/adapters/http-adapter.js';
-import type { HttpClient } from '../../src/adapters/http.js';
-import { sortQuickly } from '../../src/model/name-order.js';
-import { compareOutcomeTypes } from '../../src/model/ordering.js';
 import { CloseAdapter } from '../../src/adapters/close/close-adapter.js';
 import { GenesysAdapter } from '../../src/adapters/genesys/genesys-adapter.js';
+import type { HttpBackend } from '../../src/adapters/http-adapter.js';
+import type { HttpClient } from '../../src/adapters/http.js';
 import { OutcomeTypesApiAdapter } from '../../src/adapters/outcome-types-api/outcome-types-api-adapter.js';
 import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
+import { sortQuickly } from '../../src/model/name-order.js';
+import { compareOutcomeTypes } from '../../src/model/ordering.js';
 import { api as closeApi, CLOSE_API_KEY } from '../../test/servers/close-api.mjs';
 import { generatedCodes, api as genesysApi } from '../../test/servers/genesys-api.mjs';
 import { api as outcomeTypesApi } from '../../test/servers/outcome-types-api.mjs';
@@ -301,7 +301,7 @@ function unorderedTypes(count: number): { id: string; ordinal: number; name: str
 
 /**
  * The canonical order of `count` such names, in ms: as adapters sort (`sortQuickly`, by name
- * keys) or by the collator's comparison (what every comparison cost before).
+ * keys) or by the collator's comparison (`compareOutcomeTypes`, as every adapter sorted before).
  */
 function nameOrder(how: 'keys' | 'collator', count: number): number {
   const types = unorderedTypes(count);
