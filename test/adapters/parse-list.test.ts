@@ -3,6 +3,7 @@ import type { InvalidItemReport } from '../../src/adapters/adapter.js';
 import { readList } from '../../src/adapters/parse-list.js';
 import type { ParseResult } from '../../src/model/parse.js';
 import type { OutcomeType } from '../../src/model/types.js';
+import { seededRandom } from '../helpers/seeded-random.mjs';
 
 type Pair = { id: string; key: string };
 const asIs = (item: unknown): ParseResult<OutcomeType> => ({ ok: true, value: item as OutcomeType });
@@ -41,11 +42,11 @@ describe('readList', () => {
       { id: 'i', key: 'h' }, // h is h's key: repeat
     ];
     // A seeded shuffle of many more, with collisions, read in pages of 5.
-    let seed = 7;
-    const pick = () => ((seed = (seed * 48271) % 2147483647), 'abcdefghijklmnop'[seed % 16]!);
+    const random = seededRandom(7);
+    const pick = () => 'abcdefghijklmnop'[random(16)]!;
     for (let index = 0; index < 400; index++) {
       const id = pick() + pick();
-      items.push({ id, key: seed % 3 === 0 ? id : pick() + pick() });
+      items.push({ id, key: random(3) === 0 ? id : pick() + pick() });
     }
     const reports: InvalidItemReport[] = [];
     const seen = { ids: new Map<string, number>(), keys: new Map<string, number>() };

@@ -16,6 +16,7 @@ import { SailorAdapter } from '../../src/adapters/sailor/sailor-adapter.js';
 import { TaskResultTypeAdapter } from '../../src/adapters/task-results/task-result-type-adapter.js';
 import { sortQuickly } from '../../src/model/name-order.js';
 import { compareOutcomeTypes } from '../../src/model/ordering.js';
+import { seededRandom } from '../helpers/seeded-random.mjs';
 import { api as closeApi, CLOSE_API_KEY } from '../../test/servers/close-api.mjs';
 import { generatedCodes, api as genesysApi } from '../../test/servers/genesys-api.mjs';
 import { api as outcomeTypesApi } from '../../test/servers/outcome-types-api.mjs';
@@ -287,11 +288,7 @@ const WORDS = ['Callback', 'voicemail', 'Demo', 'booked', 'Not', 'interested', '
  * same ordinal — the name decides every comparison.
  */
 function unorderedTypes(count: number): { id: string; ordinal: number; name: string }[] {
-  let seed = 20261206;
-  const random = (below: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 16) % below;
-  };
+  const random = seededRandom(20261206);
   return Array.from({ length: count }, (_, index) => ({
     id: `outcome_${index}`,
     ordinal: 99,

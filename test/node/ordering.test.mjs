@@ -4,6 +4,7 @@
 // Run after `npm run build`: node --test test/node/
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { seededRandom } from '../helpers/seeded-random.mjs';
 
 const { MemoryAdapter } = await import('outcome-elements/adapters');
 const { compareOutcomeTypes } = await import('outcome-elements/model');
@@ -12,11 +13,7 @@ const WORDS = ['Callback', 'voicemail', 'Demo', 'booked', 'Not', 'interested', "
 
 describe('the canonical order in Node', () => {
   test('5,000 outcome types in random order list as the collator orders them', async () => {
-    let seed = 20261206;
-    const random = (below) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % below;
-    };
+    const random = seededRandom(20261206);
     const outcomeTypes = Array.from({ length: 5_000 }, (_, index) => ({
       key: `k${index}`,
       name: Array.from({ length: 1 + random(4) }, () => WORDS[random(WORDS.length)]).join(' '),

@@ -9,6 +9,7 @@ import type { OutcomeTypeEditor } from '../../../src/components/outcome-type-edi
 import { OutcomeStore } from '../../../src/controllers/outcome-store.js';
 import { compareOutcomeTypes, sortOutcomeTypes } from '../../../src/model/ordering.js';
 import { WatchedAdapter } from '../../helpers/watched-adapter.js';
+import { seededRandom } from '../../helpers/seeded-random.mjs';
 import type { OutcomeType } from '../../../src/model/types.js';
 
 type Named = Pick<OutcomeType, 'id' | 'name' | 'ordinal'>;
@@ -60,10 +61,9 @@ const NAMINGS = {
   worst: (count: number) => (index: number) => (index === count - 1 ? 'Zz last' : `Type ${pad(count - index)}`),
   random: (count: number) => {
     const names = Array.from({ length: count }, (_, index) => `Type ${pad(index)}`);
-    let seed = 7;
+    const random = seededRandom(7);
     for (let index = count - 1; index > 0; index--) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      const other = seed % (index + 1);
+      const other = random(index + 1);
       [names[index], names[other]] = [names[other]!, names[index]!];
     }
     return (index: number) => names[index]!;
