@@ -128,8 +128,8 @@ export class MemoryAdapter implements OutcomeAdapter {
 
   async listOutcomeTypes(options?: RequestOptions): Promise<OutcomeType[]> {
     await this.#enter(options);
-    // Sorted as every adapter sorts: a list kept in order is checked, not sorted again.
-    return copy(sortQuickly([...this.#read().outcomeTypes], (type) => type));
+    // Sorted as every adapter sorts (a list kept in order is checked, not sorted again), in the copy handed out.
+    return sortQuickly(copy(this.#read().outcomeTypes), (type) => type);
   }
 
   async getOutcomeType(id: string, options?: RequestOptions): Promise<OutcomeType> {
